@@ -1,0 +1,41 @@
+# sessionhub: every target bootstraps .venv on first use, so `make demo` and `make test`
+# work on a fresh clone with nothing but python3.11 and make.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install demo test lint typecheck check-drift generate pytest bench fuzz soak clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev,sandbox]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/python examples/tour.py
+
+test: $(STAMP)
+	$(MAKE) lint typecheck check-drift pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests scripts examples benchmarks
+	$(BIN)/ruff format --check src tests scripts examples benchmarks
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+check-drift: $(STAMP)
+	$(BIN)/python scripts/check_drift.py
+
+generate: $(STAMP)
+	$(BIN)/python scripts/generate.py $(API)
+
+pytest: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+clean:
+	rm -rf $(VENV) build dist .mypy_cache .pytest_cache .ruff_cache

@@ -1,0 +1,152 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.failure_message import FailureMessage
+from ...models.get_session_response import GetSessionResponse
+from ...models.validation_result import ValidationResult
+from ...types import UNSET, Response
+
+
+def _get_kwargs(
+    *,
+    session_id: str,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["sessionId"] = session_id
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/sessions/get",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> FailureMessage | GetSessionResponse | list[ValidationResult] | None:
+    if response.status_code == 200:
+        response_200 = GetSessionResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = []
+        _response_400 = response.json()
+        for componentsschemas_validation_errors_item_data in _response_400:
+            componentsschemas_validation_errors_item = ValidationResult.from_dict(
+                componentsschemas_validation_errors_item_data
+            )
+
+            response_400.append(componentsschemas_validation_errors_item)
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = FailureMessage.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = FailureMessage.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = FailureMessage.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = FailureMessage.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[FailureMessage | GetSessionResponse | list[ValidationResult]]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    session_id: str,
+) -> Response[FailureMessage | GetSessionResponse | list[ValidationResult]]:
+    """Get a session
+
+     Returns the session with the given id: its state, its fail code, and for each
+    verification the data that was disclosed. Trinsic's Node sample polls this once per
+    second, for up to 30 s, until `session.state` is `IdvSuccess`. RPC-style route: the
+    id goes in the query string, not the path. Upstream operationId: `GetSession`.
+
+    Args:
+        session_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[FailureMessage | GetSessionResponse | list[ValidationResult]]
+    """
+
+    kwargs = _get_kwargs(
+        session_id=session_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    session_id: str,
+) -> FailureMessage | GetSessionResponse | list[ValidationResult] | None:
+    """Get a session
+
+     Returns the session with the given id: its state, its fail code, and for each
+    verification the data that was disclosed. Trinsic's Node sample polls this once per
+    second, for up to 30 s, until `session.state` is `IdvSuccess`. RPC-style route: the
+    id goes in the query string, not the path. Upstream operationId: `GetSession`.
+
+    Args:
+        session_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        FailureMessage | GetSessionResponse | list[ValidationResult]
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            session_id=session_id,
+        )
+    ).parsed

@@ -1,0 +1,102 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.requested_verification import RequestedVerification
+
+
+T = TypeVar("T", bound="CreateSessionRequest")
+
+
+@_attrs_define
+class CreateSessionRequest:
+    """Body of `create_session`.
+
+    Attributes:
+        verifications (list[RequestedVerification] | None | Unset): Verifications the session should perform. Today only
+            `GovernmentId` exists.
+    """
+
+    verifications: list[RequestedVerification] | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.requested_verification import RequestedVerification  # noqa: PLC0415
+
+        verifications: list[dict[str, Any]] | None | Unset
+        if isinstance(self.verifications, Unset):
+            verifications = UNSET
+        elif isinstance(self.verifications, list):
+            verifications = []
+            for verifications_type_0_item_data in self.verifications:
+                verifications_type_0_item = verifications_type_0_item_data.to_dict()
+                verifications.append(verifications_type_0_item)
+
+        else:
+            verifications = self.verifications
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if verifications is not UNSET:
+            field_dict["verifications"] = verifications
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.requested_verification import RequestedVerification  # noqa: PLC0415
+
+        d = dict(src_dict)
+
+        def _parse_verifications(
+            data: object,
+        ) -> list[RequestedVerification] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            if not isinstance(data, list):
+                raise TypeError()
+            verifications_type_0 = []
+            _verifications_type_0 = data
+            for verifications_type_0_item_data in _verifications_type_0:
+                verifications_type_0_item = RequestedVerification.from_dict(
+                    verifications_type_0_item_data
+                )
+
+                verifications_type_0.append(verifications_type_0_item)
+
+            return verifications_type_0
+
+        verifications = _parse_verifications(d.pop("verifications", UNSET))
+
+        create_session_request = cls(
+            verifications=verifications,
+        )
+
+        create_session_request.additional_properties = d
+        return create_session_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,118 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.session import Session
+
+
+T = TypeVar("T", bound="ListSessionsResponse")
+
+
+@_attrs_define
+class ListSessionsResponse:
+    """One page of `list_sessions`. Upstream name `ListSessionsResponseV1`. This version
+    sends only `sessions`: a page shorter than `pageSize`, or empty, is the last one.
+
+        Attributes:
+            sessions (list[Session] | None | Unset): The sessions on this page. May be null or empty past the last page.
+            total (int | Unset): Total number of sessions of the account. Not sent by this version; kept if
+                present (added in `67c8ac7`, 2024-06-13).
+            more (bool | Unset): Whether more pages exist. Not sent by this version; kept if present (added in
+                `67c8ac7`, 2024-06-13).
+    """
+
+    sessions: list[Session] | None | Unset = UNSET
+    total: int | Unset = UNSET
+    more: bool | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.session import Session  # noqa: PLC0415
+
+        sessions: list[dict[str, Any]] | None | Unset
+        if isinstance(self.sessions, Unset):
+            sessions = UNSET
+        elif isinstance(self.sessions, list):
+            sessions = []
+            for sessions_type_0_item_data in self.sessions:
+                sessions_type_0_item = sessions_type_0_item_data.to_dict()
+                sessions.append(sessions_type_0_item)
+
+        else:
+            sessions = self.sessions
+
+        total = self.total
+
+        more = self.more
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if sessions is not UNSET:
+            field_dict["sessions"] = sessions
+        if total is not UNSET:
+            field_dict["total"] = total
+        if more is not UNSET:
+            field_dict["more"] = more
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.session import Session  # noqa: PLC0415
+
+        d = dict(src_dict)
+
+        def _parse_sessions(data: object) -> list[Session] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            if not isinstance(data, list):
+                raise TypeError()
+            sessions_type_0 = []
+            _sessions_type_0 = data
+            for sessions_type_0_item_data in _sessions_type_0:
+                sessions_type_0_item = Session.from_dict(sessions_type_0_item_data)
+
+                sessions_type_0.append(sessions_type_0_item)
+
+            return sessions_type_0
+
+        sessions = _parse_sessions(d.pop("sessions", UNSET))
+
+        total = d.pop("total", UNSET)
+
+        more = d.pop("more", UNSET)
+
+        list_sessions_response = cls(
+            sessions=sessions,
+            total=total,
+            more=more,
+        )
+
+        list_sessions_response.additional_properties = d
+        return list_sessions_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

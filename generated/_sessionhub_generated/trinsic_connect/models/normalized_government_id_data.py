@@ -1,0 +1,216 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="NormalizedGovernmentIdData")
+
+
+@_attrs_define
+class NormalizedGovernmentIdData:
+    """Data read from the government ID, normalized by Trinsic. Only the fields requested
+    in `GovernmentIdOptions` are disclosed; the others are null. Dates are free-form
+    strings (the samples use `YYYY-MM-DD`), so no date format is declared.
+
+        Attributes:
+            id_number (None | str | Unset): Document number.
+            given_name (None | str | Unset): Given name.
+            family_name (None | str | Unset): Family name.
+            address (None | str | Unset): Address, as one string.
+            date_of_birth (None | str | Unset): Date of birth. Format not declared.
+            country (None | str | Unset): Issuing country. Format not declared; the samples use ISO 3166-1 alpha-2 codes.
+            issue_date (None | str | Unset): Issue date. Format not declared.
+            expiration_date (None | str | Unset): Expiration date. Format not declared.
+    """
+
+    id_number: None | str | Unset = UNSET
+    given_name: None | str | Unset = UNSET
+    family_name: None | str | Unset = UNSET
+    address: None | str | Unset = UNSET
+    date_of_birth: None | str | Unset = UNSET
+    country: None | str | Unset = UNSET
+    issue_date: None | str | Unset = UNSET
+    expiration_date: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id_number: None | str | Unset
+        if isinstance(self.id_number, Unset):
+            id_number = UNSET
+        else:
+            id_number = self.id_number
+
+        given_name: None | str | Unset
+        if isinstance(self.given_name, Unset):
+            given_name = UNSET
+        else:
+            given_name = self.given_name
+
+        family_name: None | str | Unset
+        if isinstance(self.family_name, Unset):
+            family_name = UNSET
+        else:
+            family_name = self.family_name
+
+        address: None | str | Unset
+        if isinstance(self.address, Unset):
+            address = UNSET
+        else:
+            address = self.address
+
+        date_of_birth: None | str | Unset
+        if isinstance(self.date_of_birth, Unset):
+            date_of_birth = UNSET
+        else:
+            date_of_birth = self.date_of_birth
+
+        country: None | str | Unset
+        if isinstance(self.country, Unset):
+            country = UNSET
+        else:
+            country = self.country
+
+        issue_date: None | str | Unset
+        if isinstance(self.issue_date, Unset):
+            issue_date = UNSET
+        else:
+            issue_date = self.issue_date
+
+        expiration_date: None | str | Unset
+        if isinstance(self.expiration_date, Unset):
+            expiration_date = UNSET
+        else:
+            expiration_date = self.expiration_date
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if id_number is not UNSET:
+            field_dict["idNumber"] = id_number
+        if given_name is not UNSET:
+            field_dict["givenName"] = given_name
+        if family_name is not UNSET:
+            field_dict["familyName"] = family_name
+        if address is not UNSET:
+            field_dict["address"] = address
+        if date_of_birth is not UNSET:
+            field_dict["dateOfBirth"] = date_of_birth
+        if country is not UNSET:
+            field_dict["country"] = country
+        if issue_date is not UNSET:
+            field_dict["issueDate"] = issue_date
+        if expiration_date is not UNSET:
+            field_dict["expirationDate"] = expiration_date
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+
+        def _parse_id_number(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        id_number = _parse_id_number(d.pop("idNumber", UNSET))
+
+        def _parse_given_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        given_name = _parse_given_name(d.pop("givenName", UNSET))
+
+        def _parse_family_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        family_name = _parse_family_name(d.pop("familyName", UNSET))
+
+        def _parse_address(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        address = _parse_address(d.pop("address", UNSET))
+
+        def _parse_date_of_birth(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        date_of_birth = _parse_date_of_birth(d.pop("dateOfBirth", UNSET))
+
+        def _parse_country(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        country = _parse_country(d.pop("country", UNSET))
+
+        def _parse_issue_date(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        issue_date = _parse_issue_date(d.pop("issueDate", UNSET))
+
+        def _parse_expiration_date(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        expiration_date = _parse_expiration_date(d.pop("expirationDate", UNSET))
+
+        normalized_government_id_data = cls(
+            id_number=id_number,
+            given_name=given_name,
+            family_name=family_name,
+            address=address,
+            date_of_birth=date_of_birth,
+            country=country,
+            issue_date=issue_date,
+            expiration_date=expiration_date,
+        )
+
+        normalized_government_id_data.additional_properties = d
+        return normalized_government_id_data
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,102 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="ValidationResult")
+
+
+@_attrs_define
+class ValidationResult:
+    """One failed validation check. Seems to be .NET's serialized `System.ComponentModel.DataAnnotations.ValidationResult`
+    (inferred from the names).
+
+        Attributes:
+            member_names (list[str] | None | Unset): Names of the request members that failed the check.
+            error_message (None | str | Unset): Human-readable message.
+    """
+
+    member_names: list[str] | None | Unset = UNSET
+    error_message: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        member_names: list[str] | None | Unset
+        if isinstance(self.member_names, Unset):
+            member_names = UNSET
+        elif isinstance(self.member_names, list):
+            member_names = self.member_names
+
+        else:
+            member_names = self.member_names
+
+        error_message: None | str | Unset
+        if isinstance(self.error_message, Unset):
+            error_message = UNSET
+        else:
+            error_message = self.error_message
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if member_names is not UNSET:
+            field_dict["memberNames"] = member_names
+        if error_message is not UNSET:
+            field_dict["errorMessage"] = error_message
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+
+        def _parse_member_names(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            if not isinstance(data, list):
+                raise TypeError()
+            member_names_type_0 = cast(list[str], data)
+
+            return member_names_type_0
+
+        member_names = _parse_member_names(d.pop("memberNames", UNSET))
+
+        def _parse_error_message(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        error_message = _parse_error_message(d.pop("errorMessage", UNSET))
+
+        validation_result = cls(
+            member_names=member_names,
+            error_message=error_message,
+        )
+
+        validation_result.additional_properties = d
+        return validation_result
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

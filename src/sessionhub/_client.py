@@ -1,0 +1,273 @@
+"""The transport half shared by the four vendor clients: lifecycle, auth headers,
+timeouts, the bounded retry loop, logging, and the mapping of httpx's exceptions.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import logging
+import os
+import random
+import time
+from collections.abc import Awaitable, Callable, Mapping
+from types import TracebackType
+from typing import Any, ClassVar, Self
+
+import httpx
+
+from ._exceptions import (
+    APIConnectionError,
+    APIStatusError,
+    APITimeoutError,
+    ConfigurationError,
+    Vendor,
+)
+from ._operation import Operation
+from ._response import make_status_error
+from ._retry import parse_retry_after, retry_delay, retry_reason_for_status
+from ._transport import default_http_client
+
+__all__ = ["DEFAULT_MAX_RETRIES", "DEFAULT_TIMEOUT", "BaseClient", "TimeoutTypes"]
+
+logger = logging.getLogger("sessionhub")
+
+# Finite by default, unlike the generator's `None` (no timeout at all).
+DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+DEFAULT_MAX_RETRIES = 2
+
+TimeoutTypes = float | httpx.Timeout | None
+
+# Transport errors after which the request provably never reached the server, so even a
+# create may be sent again.
+_NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+
+
+def _timeout(value: TimeoutTypes) -> httpx.Timeout:
+    if isinstance(value, httpx.Timeout):
+        return value
+    if value is None:
+        return DEFAULT_TIMEOUT
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+        raise ConfigurationError(f"timeout must be a positive number of seconds, got {value!r}")
+    return httpx.Timeout(float(value))
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def credential(value: str | None, *, argument: str, env: str, vendor: str) -> str:
+    """The credential given as `argument`, else from the environment, else a clear error."""
+    if value is None:
+        value = os.environ.get(env)
+    if not value:
+        raise ConfigurationError(
+            f"{vendor}: no credential; pass {argument}=... or set the {env} environment variable"
+        )
+    if any(ch in value for ch in "\r\n\0"):
+        raise ConfigurationError(f"{vendor}: {argument} contains a line break or NUL")
+    return value
+
+
+class BaseClient:
+    """Owns (or borrows) an httpx.AsyncClient and sends one operation's request with retries.
+
+    Subclasses set the class variables and build `_auth_headers` and `_secrets`.
+    """
+
+    _vendor: ClassVar[Vendor]
+    _default_base_url: ClassVar[str]
+    _request_id_header: ClassVar[str]
+    # Statuses the vendor documents as "request not processed": safe to retry a create.
+    _not_processed_statuses: ClassVar[frozenset[int]] = frozenset()
+
+    _auth_headers: dict[str, str]
+    _secrets: tuple[str, ...]
+
+    def __init__(
+        self,
+        *,
+        base_url: str | None,
+        timeout: TimeoutTypes,
+        max_retries: int,
+        http_client: httpx.AsyncClient | None,
+        allow_insecure_http: bool,
+    ) -> None:
+        if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
+            raise ConfigurationError(f"max_retries must be an integer >= 0, got {max_retries!r}")
+        self.base_url = self._check_base_url(base_url or self._default_base_url, allow_insecure_http)
+        self.timeout = _timeout(timeout)
+        self.max_retries = max_retries
+        self._owns_http = http_client is None
+        self._http = http_client if http_client is not None else default_http_client()
+        self._sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
+        self._rng = random.Random()
+
+    @classmethod
+    def _check_base_url(cls, base_url: str, allow_insecure_http: bool) -> str:
+        try:
+            url = httpx.URL(base_url)
+        except (httpx.InvalidURL, TypeError) as exc:
+            raise ConfigurationError(f"{cls._vendor}: invalid base_url {base_url!r}: {exc}") from None
+        if url.scheme not in ("http", "https") or not url.host:
+            raise ConfigurationError(
+                f"{cls._vendor}: base_url must be an absolute http(s) URL, got {base_url!r}"
+            )
+        if url.scheme == "http" and not allow_insecure_http and not _is_loopback(url.host):
+            raise ConfigurationError(
+                f"{cls._vendor}: refusing plain http:// to {url.host} (credentials would travel "
+                "unencrypted); use https:// or pass allow_insecure_http=True"
+            )
+        if url.query or url.fragment:
+            raise ConfigurationError(f"{cls._vendor}: base_url must not have a query or fragment")
+        return str(url).rstrip("/")
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(base_url={self.base_url!r}, credentials=<redacted>)"
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        """Close the connection pool, unless the httpx client was passed in by the caller."""
+        if self._owns_http:
+            await self._http.aclose()
+
+    async def _request(
+        self,
+        op: Operation,
+        kwargs: Mapping[str, Any],
+        *,
+        timeout: TimeoutTypes = None,
+        url: str | None = None,
+    ) -> httpx.Response:
+        """Send one operation's request (from a generated `_get_kwargs`); return a 2xx response.
+
+        Everything else is raised as an APIError subclass after at most `max_retries` retries.
+        """
+        headers = dict(self._auth_headers)
+        extra = kwargs.get("headers")
+        if extra:
+            headers.update(extra)
+        request = self._http.build_request(
+            kwargs["method"],
+            url or self.base_url + kwargs["url"],
+            params=kwargs.get("params"),
+            json=kwargs.get("json"),
+            data=kwargs.get("data"),
+            headers=headers,
+            timeout=self.timeout if timeout is None else _timeout(timeout),
+        )
+        for attempt in range(1, self.max_retries + 2):
+            retries_left = attempt <= self.max_retries
+            started = time.perf_counter()
+            try:
+                response = await self._http.send(request, follow_redirects=False)
+            except httpx.HTTPError as exc:
+                error = self._connection_error(op, request, exc)
+                reason = self._transport_retry_reason(op, exc)
+                self._log(op, request, None, started, attempt, type(exc).__name__)
+                if reason is None or not retries_left:
+                    raise error from exc
+                await self._backoff(op, attempt, None, reason)
+                continue
+            self._log(op, request, response, started, attempt, None)
+            if response.is_success:
+                return response
+            reason = retry_reason_for_status(
+                response.status_code,
+                idempotent=op.idempotent,
+                safe_statuses=self._not_processed_statuses,
+            )
+            if reason is None or not retries_left:
+                raise self._status_error(op, response)
+            await self._backoff(
+                op, attempt, parse_retry_after(response.headers.get("retry-after")), reason
+            )
+        raise AssertionError("unreachable: the last attempt returns or raises")  # pragma: no cover
+
+    def _connection_error(
+        self, op: Operation, request: httpx.Request, exc: httpx.HTTPError
+    ) -> APIConnectionError:
+        if isinstance(exc, httpx.TimeoutException):
+            return APITimeoutError(
+                f"timed out ({type(exc).__name__}); raise timeout= or retry later",
+                vendor=self._vendor,
+                operation=op.name,
+                request=request,
+            )
+        return APIConnectionError(
+            f"connection failed ({type(exc).__name__}); check the network and base_url "
+            f"{self.base_url}",
+            vendor=self._vendor,
+            operation=op.name,
+            request=request,
+        )
+
+    @staticmethod
+    def _transport_retry_reason(op: Operation, exc: httpx.HTTPError) -> str | None:
+        if isinstance(exc, _NOT_SENT):
+            return f"{type(exc).__name__}: the request never reached the server"
+        if op.idempotent and isinstance(exc, httpx.TransportError):
+            return f"{type(exc).__name__} on an idempotent call"
+        return None
+
+    def _status_error(self, op: Operation, response: httpx.Response) -> APIStatusError:
+        return make_status_error(
+            op,
+            response,
+            error_details=self._error_details,
+            request_id_header=self._request_id_header,
+            secrets=self._secrets,
+        )
+
+    @staticmethod
+    def _error_details(body: Any) -> tuple[str | int | None, str | None]:
+        """(code, message) from the vendor's error body; each vendor overrides this."""
+        return None, None
+
+    async def _backoff(
+        self, op: Operation, attempt: int, retry_after: float | None, reason: str
+    ) -> None:
+        delay = retry_delay(attempt, retry_after, rng=self._rng)
+        logger.debug(
+            "%s %s: retry %d/%d in %.2fs (%s)",
+            self._vendor, op.name, attempt, self.max_retries, delay, reason,
+        )
+        await self._sleep(delay)
+
+    def _log(
+        self,
+        op: Operation,
+        request: httpx.Request,
+        response: httpx.Response | None,
+        started: float,
+        attempt: int,
+        failure: str | None,
+    ) -> None:
+        # Guarded: formatting costs CPU on every call even with logging off.
+        if logger.isEnabledFor(logging.DEBUG):
+            logger.debug(
+                "%s %s: %s %s -> %s in %.1fms (attempt %d)",
+                self._vendor,
+                op.name,
+                request.method,
+                request.url.path,
+                response.status_code if response is not None else failure,
+                (time.perf_counter() - started) * 1000,
+                attempt,
+            )

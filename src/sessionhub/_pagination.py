@@ -1,0 +1,169 @@
+"""Async auto-pagination for the three paging styles, after openai-python's paginator.
+
+    async for session in client.sessions.list(...):          # every item, lazily
+    page = await client.sessions.list(...)                  # the first page
+    async for page in client.sessions.list(...).pages():    # page by page
+
+One page class per style says where the next page is (`next_cursor`); `AsyncPaginator`
+does the walking. Only one page is held while the next is fetched: the reference is
+dropped before awaiting, so memory stays flat over any number of items. Responses are read
+whole before a page is built, so breaking out of (or cancelling) an iteration leaves no
+open response behind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Hashable, Sequence
+from typing import Any, Generic, TypeVar
+
+from ._exceptions import PaginationError, Vendor
+
+__all__ = ["AsyncPaginator", "EquosPage", "Page", "TrinsicPage", "TwilioPage"]
+
+T = TypeVar("T")
+Cursor = Any  # what a page's fetch function needs to get the next page
+Fetch = Callable[[Cursor], Awaitable["Page[T]"]]
+
+
+class Page(Generic[T]):
+    """One page of items. Subclasses decide where the next page is."""
+
+    __slots__ = ("cursor", "items")
+
+    def __init__(self, items: Sequence[T], cursor: Cursor) -> None:
+        self.items: list[T] = list(items)
+        self.cursor = cursor  # the cursor this page was fetched with
+
+    def next_cursor(self) -> Cursor | None:
+        """The cursor of the next page, or None on the last page."""
+        raise NotImplementedError
+
+    def has_next_page(self) -> bool:
+        return self.next_cursor() is not None
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(items={len(self.items)}, cursor={self.cursor!r})"
+
+
+class TwilioPage(Page[T]):
+    """Twilio: follow `meta.next_page_url` (its PageToken, Page, PageSize) until null."""
+
+    __slots__ = ("next_query",)
+
+    def __init__(self, items: Sequence[T], cursor: Cursor, next_query: dict[str, str] | None):
+        super().__init__(items, cursor)
+        self.next_query = next_query
+
+    def next_cursor(self) -> dict[str, str] | None:
+        return self.next_query
+
+
+class TrinsicPage(Page[T]):
+    """Trinsic: page numbers from 1 in the POST body, until a short or empty page."""
+
+    __slots__ = ("page_size",)
+
+    def __init__(self, items: Sequence[T], cursor: int, page_size: int) -> None:
+        super().__init__(items, cursor)
+        self.page_size = page_size
+
+    def next_cursor(self) -> int | None:
+        return self.cursor + 1 if len(self.items) >= self.page_size else None
+
+
+class EquosPage(Page[T]):
+    """Equos: `skip`/`take` offsets against `total`."""
+
+    __slots__ = ("skip", "total")
+
+    def __init__(self, items: Sequence[T], cursor: int, skip: int, total: int) -> None:
+        super().__init__(items, cursor)
+        self.skip = skip
+        self.total = total
+
+    def next_cursor(self) -> int | None:
+        if not self.items:  # an empty page ends the list even if `total` says otherwise
+            return None
+        following = self.skip + len(self.items)
+        return following if following < self.total else None
+
+
+class AsyncPaginator(Generic[T]):
+    """Awaitable (the first page) and async-iterable (every item, across pages).
+
+    `limit` stops after that many items without fetching further pages. A server that
+    hands out a cursor it already gave, or the same page twice in a row, raises
+    PaginationError instead of looping forever.
+    """
+
+    def __init__(
+        self,
+        fetch: Callable[[Cursor], Awaitable[Page[T]]],
+        first_cursor: Cursor,
+        *,
+        vendor: Vendor,
+        operation: str,
+        limit: int | None = None,
+        page_key: Callable[[T], Hashable] | None = None,
+    ) -> None:
+        self._fetch = fetch
+        self._first_cursor = first_cursor
+        self._vendor: Vendor = vendor
+        self._operation = operation
+        self._limit = limit
+        self._page_key = page_key
+
+    def __await__(self) -> Generator[Any, None, Page[T]]:
+        return self._fetch(self._first_cursor).__await__()
+
+    async def pages(self) -> AsyncIterator[Page[T]]:
+        """Every page in turn (the last one may be cut short by `limit`)."""
+        remaining = self._limit
+        seen: set[Hashable] = set()
+        previous_key: tuple[Hashable, ...] | None = None
+        cursor: Cursor | None = self._first_cursor
+        while cursor is not None and (remaining is None or remaining > 0):
+            page: Page[T] | None = await self._fetch(cursor)
+            assert page is not None
+            key = self._key(page)
+            if key and key == previous_key:
+                raise self._loop_error(f"the server returned the same page twice (at {cursor!r})")
+            previous_key = key
+            if remaining is not None:
+                if len(page.items) > remaining:
+                    del page.items[remaining:]
+                remaining -= len(page.items)
+            cursor = page.next_cursor()
+            if cursor is not None:
+                marker = self._hashable(cursor)
+                if marker in seen:
+                    raise self._loop_error(f"the server repeated the cursor {cursor!r}")
+                seen.add(marker)
+            yield page
+            page = None  # drop the page before awaiting the next one: flat memory
+
+    async def __aiter__(self) -> AsyncIterator[T]:
+        async for page in self.pages():
+            items = page.items
+            del page  # neither the page nor its list stays alive while the next is fetched
+            for item in items:
+                yield item
+            del items
+
+    def _key(self, page: Page[T]) -> tuple[Hashable, ...]:
+        if self._page_key is None or not page.items:
+            return ()
+        return tuple(self._page_key(item) for item in page.items)
+
+    @staticmethod
+    def _hashable(cursor: Cursor) -> Hashable:
+        if isinstance(cursor, dict):
+            return tuple(sorted(cursor.items()))
+        return cursor  # type: ignore[no-any-return]
+
+    def _loop_error(self, why: str) -> PaginationError:
+        return PaginationError(
+            f"{why}; stopping instead of looping forever (a vendor bug: retry the listing later)",
+            vendor=self._vendor,
+            operation=self._operation,
+        )

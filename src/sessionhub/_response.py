@@ -1,0 +1,171 @@
+"""Turning httpx responses into models or sessionhub errors.
+
+The one place where JSON decoding errors and the generated models' KeyError, ValueError,
+TypeError and AttributeError are translated into `ResponseValidationError`, and where an
+error status becomes the right `APIStatusError` subclass.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from ._exceptions import (
+    APIStatusError,
+    AuthenticationError,
+    BadRequestError,
+    ConflictError,
+    InternalServerError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    ResponseValidationError,
+    UnprocessableEntityError,
+)
+from ._retry import parse_retry_after
+
+if TYPE_CHECKING:
+    import httpx
+
+    from ._operation import Operation
+
+__all__ = ["decode_json", "make_status_error", "parse_model", "scrub"]
+
+T = TypeVar("T")
+
+_STATUS_ERRORS: dict[int, type[APIStatusError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    422: UnprocessableEntityError,
+    429: RateLimitError,
+}
+
+# What to do, per error class: the last part of every status error's message.
+_HINTS: dict[type[APIStatusError], str] = {
+    BadRequestError: "fix the request as the vendor says",
+    AuthenticationError: "check the credentials given to the client (or its environment variables)",
+    PermissionDeniedError: "these credentials may not do this; check the account's plan or tier",
+    NotFoundError: "check the id; the session may have expired or been deleted",
+    ConflictError: "the session's current state does not allow this; fetch it and retry",
+    UnprocessableEntityError: "fix the request as the vendor says",
+    RateLimitError: "slow down, or retry after the given delay",
+    InternalServerError: "the vendor or a proxy failed; retry later",
+    APIStatusError: "this status is not documented for this operation; retry later or report it",
+}
+
+MAX_MESSAGE = 300
+
+
+def scrub(text: str, secrets: tuple[str, ...]) -> str:
+    """Replace every secret in `text` with ***; vendors sometimes echo what they were sent."""
+    for secret in secrets:
+        if secret:
+            text = text.replace(secret, "***")
+    return text
+
+
+def _one_line(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE - 3] + "..."
+
+
+def decode_json(op: Operation, response: httpx.Response) -> Any:
+    """The JSON body of a 2xx response, or ResponseValidationError naming what is wrong."""
+    content_type = response.headers.get("content-type", "")
+    media = content_type.split(";", 1)[0].strip().lower()
+    if media and media != "application/json" and not media.endswith("+json"):
+        raise ResponseValidationError(
+            f"expected a JSON body but got {media!r} (HTTP {response.status_code}); "
+            "a proxy may be answering instead of the vendor",
+            vendor=op.vendor,
+            operation=op.name,
+            response=response,
+        )
+    if not response.content:
+        raise ResponseValidationError(
+            f"empty body on HTTP {response.status_code} where the spec requires JSON",
+            vendor=op.vendor,
+            operation=op.name,
+            response=response,
+        )
+    try:
+        return json.loads(response.content)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise ResponseValidationError(
+            f"body is not valid JSON ({exc}); the response may be truncated",
+            vendor=op.vendor,
+            operation=op.name,
+            response=response,
+        ) from None
+
+
+def parse_model(op: Operation, response: httpx.Response, data: Any, parse: Callable[[Any], T]) -> T:
+    """Run a generated `from_dict` (or a small wrapper around it) on decoded JSON.
+
+    The generated models raise KeyError for a missing required field, ValueError and
+    TypeError for a wrong type, AttributeError when an object is not a mapping.
+    """
+    try:
+        return parse(data)
+    except KeyError as exc:
+        field = str(exc.args[0]) if exc.args else None
+        message = f"required field {field!r} is missing"
+    except (TypeError, ValueError, AttributeError) as exc:
+        field = None
+        message = f"body does not match the spec: {_one_line(str(exc)) or type(exc).__name__}"
+    except RecursionError:
+        field, message = None, "body is nested too deeply to parse"
+    raise ResponseValidationError(
+        f"{message} (HTTP {response.status_code})",
+        vendor=op.vendor,
+        operation=op.name,
+        response=response,
+        field=field,
+    )
+
+
+def _body(response: httpx.Response) -> Any:
+    try:
+        return json.loads(response.content)
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        return response.content.decode("utf-8", errors="replace")
+
+
+def make_status_error(
+    op: Operation,
+    response: httpx.Response,
+    *,
+    error_details: Callable[[Any], tuple[str | int | None, str | None]],
+    request_id_header: str,
+    secrets: tuple[str, ...],
+) -> APIStatusError:
+    """The exception for a non-2xx response, with the vendor's code and message."""
+    status = response.status_code
+    body = _body(response)
+    try:
+        code, message = error_details(body)
+    except (KeyError, TypeError, ValueError, AttributeError):  # a body of another shape
+        code, message = None, None
+    if not message:
+        if isinstance(body, str) and body.strip():
+            kind = "HTML" if "<html" in body[:512].lower() else "non-JSON"
+            message = f"{kind} error body: {body.strip()[:80]}"
+        else:
+            message = response.reason_phrase or "no error body"
+    cls = _STATUS_ERRORS.get(status) or (InternalServerError if status >= 500 else APIStatusError)
+    text = scrub(f"{_one_line(message)}; {_HINTS[cls]}", secrets)
+    kwargs: dict[str, Any] = {
+        "vendor": op.vendor,
+        "operation": op.name,
+        "response": response,
+        "code": code,
+        "body": body,
+        "request_id": response.headers.get(request_id_header),
+    }
+    if cls is RateLimitError:
+        kwargs["retry_after"] = parse_retry_after(response.headers.get("retry-after"))
+    return cls(text, **kwargs)

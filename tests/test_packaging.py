@@ -1,0 +1,43 @@
+"""The wheel really ships sessionhub and the four generated packages, and works alone."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import venv
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+GENERATED = ("equos", "sipher", "trinsic_connect", "twilio_proxy")
+
+
+def test_wheel_installs_into_a_fresh_venv_and_imports(tmp_path: Path) -> None:
+    dist = tmp_path / "dist"
+    subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--outdir", str(dist), str(ROOT)],
+        check=True, capture_output=True,
+    )
+    (wheel,) = dist.glob("sessionhub-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "sessionhub/py.typed" in names
+    for api in GENERATED:
+        assert f"_sessionhub_generated/{api}/py.typed" in names
+        assert f"_sessionhub_generated/{api}/models/__init__.py" in names
+    assert not [name for name in names if name.startswith(("tests/", "specs/", "scripts/"))]
+
+    env_dir = tmp_path / "venv"
+    venv.create(env_dir, with_pip=True)
+    python = env_dir / "bin" / "python"
+    subprocess.run([str(python), "-m", "pip", "install", "--quiet", str(wheel)], check=True)
+    probe = (
+        "import sessionhub, importlib\n"
+        "assert sessionhub.TwilioProxy and sessionhub.Sipher and sessionhub.Equos\n"
+        "assert sessionhub.TrinsicConnect\n"
+        f"for api in {GENERATED!r}:\n"
+        "    importlib.import_module(f'_sessionhub_generated.{api}.models')\n"
+        "print(sessionhub.__file__)\n"
+    )
+    out = subprocess.run([str(python), "-c", probe], check=True, capture_output=True, text=True,
+                         cwd=tmp_path)
+    assert str(env_dir) in out.stdout  # imported from the fresh venv, not the checkout

@@ -1,0 +1,158 @@
+"""AsyncPaginator and the page classes (src/sessionhub/_pagination.py), on fake fetchers."""
+
+from __future__ import annotations
+
+import gc
+import weakref
+from typing import Any
+
+import pytest
+
+from sessionhub import AsyncPaginator, EquosPage, PaginationError, TrinsicPage, TwilioPage
+
+
+def twilio_fetcher(pages: list[list[int]], calls: list[Any]) -> Any:
+    async def fetch(cursor: dict[str, str]) -> TwilioPage[int]:
+        calls.append(cursor)
+        index = int(cursor.get("Page", "0"))
+        nxt = {"Page": str(index + 1), "PageToken": f"PA{index + 1}"} if index + 1 < len(pages) else None
+        return TwilioPage(pages[index], cursor, nxt)
+
+    return fetch
+
+
+async def test_items_across_three_twilio_pages_lazily() -> None:
+    calls: list[Any] = []
+    paginator = AsyncPaginator(twilio_fetcher([[1, 2], [3, 4], [5]], calls), {}, vendor="twilio",
+                               operation="sessions.list")
+    assert calls == []  # nothing is fetched until iterated
+    assert [item async for item in paginator] == [1, 2, 3, 4, 5]
+    assert calls == [{}, {"Page": "1", "PageToken": "PA1"}, {"Page": "2", "PageToken": "PA2"}]
+
+
+async def test_await_gives_first_page_only() -> None:
+    calls: list[Any] = []
+    page = await AsyncPaginator(twilio_fetcher([[1, 2], [3]], calls), {}, vendor="twilio",
+                                operation="sessions.list")
+    assert page.items == [1, 2] and page.has_next_page()
+    assert len(calls) == 1
+
+
+async def test_pages_yields_each_page() -> None:
+    paginator = AsyncPaginator(twilio_fetcher([[1, 2], [3, 4], [5]], []), {}, vendor="twilio",
+                               operation="sessions.list")
+    assert [page.items async for page in paginator.pages()] == [[1, 2], [3, 4], [5]]
+
+
+async def test_limit_stops_without_fetching_further_pages() -> None:
+    calls: list[Any] = []
+    paginator = AsyncPaginator(twilio_fetcher([[1, 2], [3, 4], [5, 6]], calls), {}, vendor="twilio",
+                               operation="sessions.list", limit=3)
+    assert [item async for item in paginator] == [1, 2, 3]
+    assert len(calls) == 2
+
+
+async def test_limit_zero_fetches_nothing() -> None:
+    calls: list[Any] = []
+    paginator = AsyncPaginator(twilio_fetcher([[1]], calls), {}, vendor="twilio",
+                               operation="sessions.list", limit=0)
+    assert [item async for item in paginator] == []
+    assert calls == []
+
+
+async def test_early_break_fetches_no_more() -> None:
+    calls: list[Any] = []
+    paginator = AsyncPaginator(twilio_fetcher([[1, 2], [3, 4], [5]], calls), {}, vendor="twilio",
+                               operation="sessions.list")
+    async for item in paginator:
+        if item == 2:
+            break
+    assert len(calls) == 1
+
+
+async def test_repeated_cursor_raises_instead_of_looping() -> None:
+    async def fetch(cursor: dict[str, str]) -> TwilioPage[int]:
+        return TwilioPage([len(cursor)], cursor, {"PageToken": "PA1"})  # always the same token
+
+    paginator = AsyncPaginator(fetch, {}, vendor="twilio", operation="sessions.list")
+    with pytest.raises(PaginationError, match="repeated the cursor") as info:
+        [item async for item in paginator]
+    assert info.value.vendor == "twilio" and info.value.operation == "sessions.list"
+
+
+async def test_trinsic_pages_until_short_page() -> None:
+    data = list(range(23))
+    calls: list[int] = []
+
+    async def fetch(page: int) -> TrinsicPage[int]:
+        calls.append(page)
+        return TrinsicPage(data[(page - 1) * 10 : page * 10], page, 10)
+
+    paginator = AsyncPaginator(fetch, 1, vendor="trinsic", operation="sessions.list")
+    assert [item async for item in paginator] == data
+    assert calls == [1, 2, 3]
+
+
+async def test_trinsic_exact_multiple_ends_on_empty_page() -> None:
+    calls: list[int] = []
+
+    async def fetch(page: int) -> TrinsicPage[int]:
+        calls.append(page)
+        return TrinsicPage(list(range((page - 1) * 10, page * 10)) if page <= 2 else [], page, 10)
+
+    paginator = AsyncPaginator(fetch, 1, vendor="trinsic", operation="sessions.list",
+                               page_key=lambda item: item)
+    assert [item async for item in paginator] == list(range(20))
+    assert calls == [1, 2, 3]
+
+
+async def test_trinsic_server_ignoring_page_number_is_detected() -> None:
+    async def fetch(page: int) -> TrinsicPage[str]:
+        return TrinsicPage(["a", "b"], page, 2)  # always page one
+
+    paginator = AsyncPaginator(fetch, 1, vendor="trinsic", operation="sessions.list",
+                               page_key=lambda item: item)
+    with pytest.raises(PaginationError):
+        [item async for item in paginator]
+
+
+async def test_equos_offsets_against_total() -> None:
+    data = list(range(45))
+    calls: list[int] = []
+
+    async def fetch(skip: int) -> EquosPage[int]:
+        calls.append(skip)
+        return EquosPage(data[skip : skip + 20], skip, skip, len(data))
+
+    paginator = AsyncPaginator(fetch, 0, vendor="equos", operation="sessions.list")
+    assert [item async for item in paginator] == data
+    assert calls == [0, 20, 40]
+
+
+async def test_equos_empty_page_ends_even_if_total_is_larger() -> None:
+    async def fetch(skip: int) -> EquosPage[int]:
+        return EquosPage([] if skip else [1], skip, skip, 100)
+
+    paginator = AsyncPaginator(fetch, 0, vendor="equos", operation="sessions.list")
+    assert [item async for item in paginator] == [1]
+
+
+async def test_previous_page_is_released_before_the_next_fetch() -> None:
+    refs: list[weakref.ref[Any]] = []
+    alive_during_fetch: list[bool] = []
+
+    class Item:
+        pass
+
+    async def fetch(skip: int) -> EquosPage[Item]:
+        gc.collect()
+        alive_during_fetch.append(any(ref() is not None for ref in refs[:-1]))
+        items = [Item() for _ in range(5)]
+        refs.extend(weakref.ref(item) for item in items)
+        return EquosPage(items, skip, skip, 15)
+
+    paginator = AsyncPaginator(fetch, 0, vendor="equos", operation="sessions.list")
+    async for _item in paginator:
+        pass
+    # at each fetch, every item of the earlier pages but the last one yielded is gone
+    assert alive_during_fetch == [False, False, False]
