@@ -1,0 +1,207 @@
+"""BaseClient: the retry loop, error mapping, logging and redaction (via TrinsicConnect)."""
+
+from __future__ import annotations
+
+import logging
+
+import httpx
+import pytest
+
+from sessionhub import (
+    APIConnectionError,
+    APIStatusError,
+    APITimeoutError,
+    ConfigurationError,
+    InternalServerError,
+    RateLimitError,
+    ResponseValidationError,
+    TrinsicConnect,
+)
+from tests.conftest import FakeSleep, Script, sample
+
+KEY = "trinsic-secret-key-123"
+SESSION_ID = "b7f3c2e0-5d1a-4c8e-9f21-3a6d0c4e8b12"
+OK = sample("trinsic-connect", "get-session-200-success.json")
+CREATED = sample("trinsic-connect", "create-session-200.json")
+
+
+def client(script: Script, sleep: FakeSleep, max_retries: int = 2) -> TrinsicConnect:
+    trinsic = TrinsicConnect(api_key=KEY, http_client=script.client(), max_retries=max_retries)
+    trinsic._sleep = sleep
+    return trinsic
+
+
+@pytest.mark.parametrize("status", [408, 429, 500, 502, 503, 504])
+async def test_idempotent_call_retries_transient_status(script: Script, fake_sleep: FakeSleep,
+                                                        status: int) -> None:
+    script.json(status, {"message": "busy"}).json(200, OK)
+    async with client(script, fake_sleep) as trinsic:
+        session = await trinsic.sessions.get(SESSION_ID)
+    assert session.id == OK["session"]["id"]
+    assert len(script.requests) == 2 and len(fake_sleep.delays) == 1
+
+
+async def test_retry_after_seconds_is_honoured(script: Script, fake_sleep: FakeSleep) -> None:
+    script.json(429, {"message": "slow down"}, headers={"Retry-After": "7"}).json(200, OK)
+    async with client(script, fake_sleep) as trinsic:
+        await trinsic.sessions.get(SESSION_ID)
+    assert fake_sleep.delays == [7.0]
+
+
+async def test_retries_are_bounded_then_the_error_is_raised(script: Script,
+                                                           fake_sleep: FakeSleep) -> None:
+    script.default = httpx.Response(503, json={"message": "down"})
+    async with client(script, fake_sleep, max_retries=3) as trinsic:
+        with pytest.raises(InternalServerError) as info:
+            await trinsic.sessions.get(SESSION_ID)
+    assert len(script.requests) == 4 and len(fake_sleep.delays) == 3
+    assert fake_sleep.delays[0] < fake_sleep.delays[1] < fake_sleep.delays[2]
+    assert info.value.status_code == 503
+
+
+async def test_rate_limit_error_carries_retry_after(script: Script, fake_sleep: FakeSleep) -> None:
+    script.json(429, {"message": "slow down"}, headers={"Retry-After": "120"})
+    async with client(script, fake_sleep, max_retries=0) as trinsic:
+        with pytest.raises(RateLimitError) as info:
+            await trinsic.sessions.get(SESSION_ID)
+    assert info.value.retry_after == 120.0
+
+
+async def test_create_is_not_retried_after_it_may_have_arrived(script: Script,
+                                                              fake_sleep: FakeSleep) -> None:
+    script.json(503, {"message": "down"}).json(200, CREATED)
+    async with client(script, fake_sleep) as trinsic:
+        with pytest.raises(InternalServerError):
+            await trinsic.sessions.create()
+    assert len(script.requests) == 1 and fake_sleep.delays == []
+
+
+async def test_create_is_not_retried_after_a_read_error(script: Script,
+                                                       fake_sleep: FakeSleep) -> None:
+    script.reply(httpx.ReadError("reset"), httpx.Response(200, json=CREATED))
+    async with client(script, fake_sleep) as trinsic:
+        with pytest.raises(APIConnectionError):
+            await trinsic.sessions.create()
+    assert len(script.requests) == 1
+
+
+async def test_create_is_retried_when_the_connection_never_opened(script: Script,
+                                                                 fake_sleep: FakeSleep) -> None:
+    script.reply(httpx.ConnectError("refused"), httpx.Response(200, json=CREATED))
+    async with client(script, fake_sleep) as trinsic:
+        session = await trinsic.sessions.create()
+    assert session.id == CREATED["session"]["id"] and len(script.requests) == 2
+
+
+@pytest.mark.parametrize(
+    ("exc", "expected"),
+    [
+        (httpx.ConnectError("refused"), APIConnectionError),
+        (httpx.ReadError("reset"), APIConnectionError),
+        (httpx.RemoteProtocolError("dropped"), APIConnectionError),
+        (httpx.ReadTimeout("slow"), APITimeoutError),
+        (httpx.ConnectTimeout("slow"), APITimeoutError),
+        (httpx.PoolTimeout("busy"), APITimeoutError),
+    ],
+)
+async def test_transport_errors_are_mapped(script: Script, fake_sleep: FakeSleep,
+                                           exc: Exception, expected: type[Exception]) -> None:
+    script.default = exc
+    async with client(script, fake_sleep, max_retries=1) as trinsic:
+        with pytest.raises(expected) as info:
+            await trinsic.sessions.get(SESSION_ID)
+    assert type(info.value) is expected
+    assert isinstance(info.value.__cause__, httpx.HTTPError)
+    assert info.value.vendor == "trinsic" and info.value.operation == "sessions.get"
+    assert len(script.requests) == 2  # a read is retried on any transport error
+
+
+@pytest.mark.parametrize(
+    ("response", "field"),
+    [
+        (httpx.Response(200, content=b""), None),
+        (httpx.Response(200, content=b'{"session": {"id": "x"', headers={"content-type": "application/json"}), None),
+        (httpx.Response(200, text="<html>portal</html>", headers={"content-type": "text/html"}), None),
+        (httpx.Response(200, json=[1, 2]), None),
+        (httpx.Response(200, json={"session": {"state": 5}}), None),
+    ],
+)
+async def test_bad_2xx_bodies_raise_response_validation_error(
+    script: Script, fake_sleep: FakeSleep, response: httpx.Response, field: str | None
+) -> None:
+    script.reply(response)
+    async with client(script, fake_sleep) as trinsic:
+        with pytest.raises(ResponseValidationError) as info:
+            await trinsic.sessions.get(SESSION_ID)
+    assert info.value.status_code == 200 and info.value.field == field
+    assert "trinsic sessions.get" in str(info.value)
+
+
+@pytest.mark.parametrize("status", [418, 499, 520, 302])
+async def test_undocumented_statuses_raise_status_errors(script: Script, fake_sleep: FakeSleep,
+                                                         status: int) -> None:
+    script.reply(httpx.Response(status, text="teapot"))
+    async with client(script, fake_sleep) as trinsic:
+        with pytest.raises(APIStatusError) as info:
+            await trinsic.sessions.get(SESSION_ID)
+    assert info.value.status_code == status and info.value.body == "teapot"
+    assert "\n" not in str(info.value)
+
+
+async def test_html_502_is_a_readable_server_error(script: Script, fake_sleep: FakeSleep) -> None:
+    script.default = httpx.Response(502, text="<html><body><h1>502 Bad Gateway</h1></body></html>")
+    async with client(script, fake_sleep) as trinsic:
+        with pytest.raises(InternalServerError) as info:
+            await trinsic.sessions.get(SESSION_ID)
+    assert "HTML error body" in str(info.value) and "retry later" in str(info.value)
+
+
+async def test_debug_log_per_request_without_secrets(script: Script, fake_sleep: FakeSleep,
+                                                     caplog: pytest.LogCaptureFixture) -> None:
+    script.json(500, {"message": "oops"}).json(200, OK)
+    with caplog.at_level(logging.DEBUG):
+        async with client(script, fake_sleep) as trinsic:
+            await trinsic.sessions.get(SESSION_ID)
+    lines = [r.getMessage() for r in caplog.records if r.name == "sessionhub"]
+    assert any("GET /v1/sessions/get -> 500" in line and "attempt 1" in line for line in lines)
+    assert any("retry 1/2" in line and "HTTP 500" in line for line in lines)
+    assert any("-> 200" in line and "attempt 2" in line for line in lines)
+    assert all(KEY not in r.getMessage() and KEY not in str(r.args) for r in caplog.records)
+
+
+def test_repr_hides_credentials() -> None:
+    trinsic = TrinsicConnect(api_key=KEY)
+    assert KEY not in repr(trinsic) and KEY not in str(vars(trinsic.sessions))
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"base_url": "ftp://example.com"},
+        {"base_url": "http://example.com"},
+        {"base_url": "not a url"},
+        {"base_url": "https://example.com/?q=1"},
+        {"timeout": -1},
+        {"timeout": "fast"},
+        {"max_retries": -1},
+        {"api_key": "bad\r\nInjected: yes"},
+    ],
+)
+def test_bad_configuration_is_rejected(kwargs: dict[str, object]) -> None:
+    kwargs.setdefault("api_key", KEY)
+    with pytest.raises(ConfigurationError):
+        TrinsicConnect(**kwargs)  # type: ignore[arg-type]
+
+
+def test_plain_http_allowed_for_loopback_or_when_asked() -> None:
+    TrinsicConnect(api_key=KEY, base_url="http://127.0.0.1:8080")
+    TrinsicConnect(api_key=KEY, base_url="http://localhost:8080")
+    TrinsicConnect(api_key=KEY, base_url="http://example.com", allow_insecure_http=True)
+
+
+async def test_redirects_are_not_followed(script: Script, fake_sleep: FakeSleep) -> None:
+    script.reply(httpx.Response(307, headers={"location": "https://evil.example/steal"}))
+    async with client(script, fake_sleep) as trinsic:
+        with pytest.raises(APIStatusError) as info:
+            await trinsic.sessions.get(SESSION_ID)
+    assert info.value.status_code == 307 and len(script.requests) == 1
