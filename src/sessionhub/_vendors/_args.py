@@ -21,7 +21,8 @@ def unknown_enum_value(value: object) -> str | None:
     parsing; requests must carry documented values only.
     """
     if isinstance(value, Enum):
-        return str(value.value) if value.name == "UNKNOWN" else None
+        # a pseudo-member made by the generated `_missing_` is not one of the class's members
+        return None if value.name in type(value).__members__ else str(value.value)
     if isinstance(value, (list, tuple)):
         items: list[object] = list(value)
     elif isinstance(value, dict):

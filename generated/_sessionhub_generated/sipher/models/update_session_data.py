@@ -1,0 +1,102 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.session_defaults import SessionDefaults
+
+
+T = TypeVar("T", bound="UpdateSessionData")
+
+
+@_attrs_define
+class UpdateSessionData:
+    """The session after `update_session`. Upstream name `updateSession_200_response_data`.
+    It has no `createdAt`; call `get_session` for that.
+
+        Attributes:
+            session_id (str): Session id, `sess_` plus 64 lowercase hex characters.
+            defaults (SessionDefaults): Default parameters stored in a session. All optional; in responses only the keys
+                that were set appear. None is nullable: `null` is rejected with 400, and a stored key
+                cannot be removed. When the session id is sent as `X-Session-Id`, each key is copied
+                under the same name into the top level of the request's JSON body, unless the body
+                already has it. Upstream name `createSession_request_defaults`; upstream types the
+                response side as a bare object.
+            expires_at (int): Expiry time, Unix epoch milliseconds. Unchanged by the update.
+            last_accessed_at (int): Last use, Unix epoch milliseconds; about the time of this update.
+    """
+
+    session_id: str
+    defaults: SessionDefaults
+    expires_at: int
+    last_accessed_at: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.session_defaults import SessionDefaults  # noqa: PLC0415
+
+        session_id = self.session_id
+
+        defaults = self.defaults.to_dict()
+
+        expires_at = self.expires_at
+
+        last_accessed_at = self.last_accessed_at
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "sessionId": session_id,
+                "defaults": defaults,
+                "expiresAt": expires_at,
+                "lastAccessedAt": last_accessed_at,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.session_defaults import SessionDefaults  # noqa: PLC0415
+
+        d = dict(src_dict)
+        session_id = d.pop("sessionId")
+
+        defaults = SessionDefaults.from_dict(d.pop("defaults"))
+
+        expires_at = d.pop("expiresAt")
+
+        last_accessed_at = d.pop("lastAccessedAt")
+
+        update_session_data = cls(
+            session_id=session_id,
+            defaults=defaults,
+            expires_at=expires_at,
+            last_accessed_at=last_accessed_at,
+        )
+
+        update_session_data.additional_properties = d
+        return update_session_data
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.update_session_data import UpdateSessionData
+
+
+T = TypeVar("T", bound="UpdateSessionResponse")
+
+
+@_attrs_define
+class UpdateSessionResponse:
+    """Result of `update_session`. Upstream name `updateSession_200_response`.
+
+    Attributes:
+        success (bool): Always `true` on success.
+        data (UpdateSessionData): The session after `update_session`. Upstream name `updateSession_200_response_data`.
+            It has no `createdAt`; call `get_session` for that.
+    """
+
+    success: bool
+    data: UpdateSessionData
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.update_session_data import UpdateSessionData  # noqa: PLC0415
+
+        success = self.success
+
+        data = self.data.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "success": success,
+                "data": data,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.update_session_data import UpdateSessionData  # noqa: PLC0415
+
+        d = dict(src_dict)
+        success = d.pop("success")
+
+        data = UpdateSessionData.from_dict(d.pop("data"))
+
+        update_session_response = cls(
+            success=success,
+            data=data,
+        )
+
+        update_session_response.additional_properties = d
+        return update_session_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,152 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.session_mode import SessionMode
+from ..models.session_status import SessionStatus
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="CreateSessionRequest")
+
+
+@_attrs_define
+class CreateSessionRequest:
+    """Form body of `create_session`. Every field is optional.
+
+    Attributes:
+        unique_name (str | Unset): Your own unique name for the session, at most 191 characters, UTF-8. Must be
+            unique (the scope is not stated; presumably the Service). Should not contain
+            personal data.
+        date_expiry (datetime.datetime | Unset): When the session expires, as an ISO 8601 date-time. Takes precedence
+            over `Ttl`.
+            twilio-python sends UTC as `YYYY-MM-DDTHH:MM:SSZ`. Uncertain: whether Twilio
+            accepts a `+00:00` offset instead of `Z` was not verified, so send `Z`.
+        ttl (int | Unset): Seconds until the session expires, counted from its creation or from its last
+            Interaction. Uncertain: with neither `Ttl` nor `DateExpiry`, Twilio's error page
+            80904 speaks of a default of 90 days, while upstream's response schema declares
+            `ttl` default 0.
+        mode (SessionMode | Unset): Channels a session carries. Upstream name `session_enum_mode`.
+        status (SessionStatus | Unset): Status of a session. Upstream name `session_enum_status`. Note the hyphen in
+            `in-progress`; some 2017 twilio-python fixtures misspelled it `in-progess`.
+            `unknown` is a real Twilio value, not sessionhub's placeholder for values it does
+            not know.
+        participants (list[str] | Unset): Participants to add with the session, at most two (a session holds at most two
+            participants). Each item is ONE participant object encoded as a JSON string, and
+            the form repeats the key once per participant:
+            `Participants={"Identifier":"+15558675310"}&Participants={"Identifier":"+15553217654"}`
+            (percent-encoded on the wire), with no brackets or indexes. This is what
+            twilio-python sends. The object's shape is `ParticipantRequest`: `Identifier`
+            (required), `FriendlyName`, `ProxyIdentifier`, `ProxyIdentifierSid`. Inferred: the
+            keys are not stated by Twilio's spec; they follow the Participant create form and
+            community usage. Upstream declares the items untyped (`items: {}`).
+    """
+
+    unique_name: str | Unset = UNSET
+    date_expiry: datetime.datetime | Unset = UNSET
+    ttl: int | Unset = UNSET
+    mode: SessionMode | Unset = UNSET
+    status: SessionStatus | Unset = UNSET
+    participants: list[str] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        unique_name = self.unique_name
+
+        date_expiry: str | Unset = UNSET
+        if not isinstance(self.date_expiry, Unset):
+            date_expiry = self.date_expiry.isoformat()
+
+        ttl = self.ttl
+
+        mode: str | Unset = UNSET
+        if not isinstance(self.mode, Unset):
+            mode = self.mode.value
+
+        status: str | Unset = UNSET
+        if not isinstance(self.status, Unset):
+            status = self.status.value
+
+        participants: list[str] | Unset = UNSET
+        if not isinstance(self.participants, Unset):
+            participants = self.participants
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if unique_name is not UNSET:
+            field_dict["UniqueName"] = unique_name
+        if date_expiry is not UNSET:
+            field_dict["DateExpiry"] = date_expiry
+        if ttl is not UNSET:
+            field_dict["Ttl"] = ttl
+        if mode is not UNSET:
+            field_dict["Mode"] = mode
+        if status is not UNSET:
+            field_dict["Status"] = status
+        if participants is not UNSET:
+            field_dict["Participants"] = participants
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        unique_name = d.pop("UniqueName", UNSET)
+
+        _date_expiry = d.pop("DateExpiry", UNSET)
+        date_expiry: datetime.datetime | Unset
+        if isinstance(_date_expiry, Unset):
+            date_expiry = UNSET
+        else:
+            date_expiry = datetime.datetime.fromisoformat(_date_expiry)
+
+        ttl = d.pop("Ttl", UNSET)
+
+        _mode = d.pop("Mode", UNSET)
+        mode: SessionMode | Unset
+        if isinstance(_mode, Unset):
+            mode = UNSET
+        else:
+            mode = SessionMode(_mode)
+
+        _status = d.pop("Status", UNSET)
+        status: SessionStatus | Unset
+        if isinstance(_status, Unset):
+            status = UNSET
+        else:
+            status = SessionStatus(_status)
+
+        participants = cast(list[str], d.pop("Participants", UNSET))
+
+        create_session_request = cls(
+            unique_name=unique_name,
+            date_expiry=date_expiry,
+            ttl=ttl,
+            mode=mode,
+            status=status,
+            participants=participants,
+        )
+
+        create_session_request.additional_properties = d
+        return create_session_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

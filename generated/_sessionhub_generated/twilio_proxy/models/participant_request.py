@@ -1,0 +1,96 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="ParticipantRequest")
+
+
+@_attrs_define
+class ParticipantRequest:
+    """The object inside each `Participants` item of `create_session`, documented here for
+    callers. It is not referenced by the request body: each participant is sent as this
+    object JSON-encoded into one string. Inferred: Twilio's spec does not state these
+    keys; they are those of the Participant create form
+    (`POST /v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants`), which
+    community code also uses inside `Participants`.
+
+        Attributes:
+            identifier (str): The participant's phone number (E.164) or channel address, e.g. `+15558675310`.
+            friendly_name (str | Unset): A display name for the participant, at most 255 characters.
+            proxy_identifier (str | Unset): The proxy phone number (or channel address) to use for this participant.
+            proxy_identifier_sid (str | Unset): SID of the proxy phone number (`PN…`) to use for this participant.
+    """
+
+    identifier: str
+    friendly_name: str | Unset = UNSET
+    proxy_identifier: str | Unset = UNSET
+    proxy_identifier_sid: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        identifier = self.identifier
+
+        friendly_name = self.friendly_name
+
+        proxy_identifier = self.proxy_identifier
+
+        proxy_identifier_sid = self.proxy_identifier_sid
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "Identifier": identifier,
+            }
+        )
+        if friendly_name is not UNSET:
+            field_dict["FriendlyName"] = friendly_name
+        if proxy_identifier is not UNSET:
+            field_dict["ProxyIdentifier"] = proxy_identifier
+        if proxy_identifier_sid is not UNSET:
+            field_dict["ProxyIdentifierSid"] = proxy_identifier_sid
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        identifier = d.pop("Identifier")
+
+        friendly_name = d.pop("FriendlyName", UNSET)
+
+        proxy_identifier = d.pop("ProxyIdentifier", UNSET)
+
+        proxy_identifier_sid = d.pop("ProxyIdentifierSid", UNSET)
+
+        participant_request = cls(
+            identifier=identifier,
+            friendly_name=friendly_name,
+            proxy_identifier=proxy_identifier,
+            proxy_identifier_sid=proxy_identifier_sid,
+        )
+
+        participant_request.additional_properties = d
+        return participant_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

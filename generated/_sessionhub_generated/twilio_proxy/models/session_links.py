@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="SessionLinks")
+
+
+@_attrs_define
+class SessionLinks:
+    """URLs of a session's sub-resources. Upstream declares an untyped object with
+    `format: uri-map`; every example has exactly these two keys. Other keys are kept.
+
+        Attributes:
+            interactions (str | Unset): Absolute URL of the session's Interactions (`…/Sessions/{Sid}/Interactions`).
+            participants (str | Unset): Absolute URL of the session's Participants (`…/Sessions/{Sid}/Participants`).
+    """
+
+    interactions: str | Unset = UNSET
+    participants: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        interactions = self.interactions
+
+        participants = self.participants
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if interactions is not UNSET:
+            field_dict["interactions"] = interactions
+        if participants is not UNSET:
+            field_dict["participants"] = participants
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        interactions = d.pop("interactions", UNSET)
+
+        participants = d.pop("participants", UNSET)
+
+        session_links = cls(
+            interactions=interactions,
+            participants=participants,
+        )
+
+        session_links.additional_properties = d
+        return session_links
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
