@@ -77,7 +77,9 @@ def stale_manifest(generated: Path, specs: Path) -> list[str]:
     current_apis: dict[str, dict[str, str]] = current["apis"]  # type: ignore[assignment]
     problems = []
     if recorded.get("generator") != current["generator"]:
-        problems.append(f"generator pins changed: {recorded.get('generator')} -> {current['generator']}")
+        problems.append(
+            f"generator pins changed: {recorded.get('generator')} -> {current['generator']}"
+        )
     if recorded.get("templates_sha256") != current["templates_sha256"]:
         problems.append("scripts/codegen/ (config or templates) changed")
     recorded_apis = recorded.get("apis", {})
@@ -108,8 +110,10 @@ def compare(expected_root: Path, actual_root: Path) -> list[str]:
         )
         for name in changed:
             state = (
-                "missing from generated/" if name not in act_files
-                else "not produced by the spec (hand-added or stale)" if name not in exp_files
+                "missing from generated/"
+                if name not in act_files
+                else "not produced by the spec (hand-added or stale)"
+                if name not in exp_files
                 else "changed"
             )
             report.append(f"  {PACKAGE}/{api}/{name}: {state}")
@@ -149,7 +153,10 @@ def main(argv: list[str] | None = None) -> int:
         report = compare(Path(scratch), args.generated)
     if report:
         if len(report) > MAX_LINES_TOTAL:
-            report = [*report[:MAX_LINES_TOTAL], f"... ({len(report) - MAX_LINES_TOTAL} more lines)"]
+            report = [
+                *report[:MAX_LINES_TOTAL],
+                f"... ({len(report) - MAX_LINES_TOTAL} more lines)",
+            ]
         print("\n".join(report), file=sys.stderr)
         print(
             "\ncheck-drift: generated/ differs from specs/. Never edit generated/ by hand: "

@@ -21,9 +21,15 @@ from codegen import APIS, GENERATED, SPECS, CodegenError, check_tool_versions, g
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("apis", nargs="*", metavar="API",
-                        help=f"one or more of {', '.join(sorted(APIS))} (default: all)")
-    parser.add_argument("--out", type=Path, default=GENERATED, help="output root (default: generated/)")
+    parser.add_argument(
+        "apis",
+        nargs="*",
+        metavar="API",
+        help=f"one or more of {', '.join(sorted(APIS))} (default: all)",
+    )
+    parser.add_argument(
+        "--out", type=Path, default=GENERATED, help="output root (default: generated/)"
+    )
     parser.add_argument("--specs", type=Path, default=SPECS, help="specs folder (default: specs/)")
     args = parser.parse_args(argv)
     unknown = sorted(set(args.apis) - set(APIS))

@@ -32,8 +32,9 @@ def client(script: Script, sleep: FakeSleep, max_retries: int = 2) -> TrinsicCon
 
 
 @pytest.mark.parametrize("status", [408, 429, 500, 502, 503, 504])
-async def test_idempotent_call_retries_transient_status(script: Script, fake_sleep: FakeSleep,
-                                                        status: int) -> None:
+async def test_idempotent_call_retries_transient_status(
+    script: Script, fake_sleep: FakeSleep, status: int
+) -> None:
     script.json(status, {"message": "busy"}).json(200, OK)
     async with client(script, fake_sleep) as trinsic:
         session = await trinsic.sessions.get(SESSION_ID)
@@ -48,8 +49,9 @@ async def test_retry_after_seconds_is_honoured(script: Script, fake_sleep: FakeS
     assert fake_sleep.delays == [7.0]
 
 
-async def test_retries_are_bounded_then_the_error_is_raised(script: Script,
-                                                           fake_sleep: FakeSleep) -> None:
+async def test_retries_are_bounded_then_the_error_is_raised(
+    script: Script, fake_sleep: FakeSleep
+) -> None:
     script.default = httpx.Response(503, json={"message": "down"})
     async with client(script, fake_sleep, max_retries=3) as trinsic:
         with pytest.raises(InternalServerError) as info:
@@ -67,8 +69,9 @@ async def test_rate_limit_error_carries_retry_after(script: Script, fake_sleep: 
     assert info.value.retry_after == 120.0
 
 
-async def test_create_is_not_retried_after_it_may_have_arrived(script: Script,
-                                                              fake_sleep: FakeSleep) -> None:
+async def test_create_is_not_retried_after_it_may_have_arrived(
+    script: Script, fake_sleep: FakeSleep
+) -> None:
     script.json(503, {"message": "down"}).json(200, CREATED)
     async with client(script, fake_sleep) as trinsic:
         with pytest.raises(InternalServerError):
@@ -76,8 +79,9 @@ async def test_create_is_not_retried_after_it_may_have_arrived(script: Script,
     assert len(script.requests) == 1 and fake_sleep.delays == []
 
 
-async def test_create_is_not_retried_after_a_read_error(script: Script,
-                                                       fake_sleep: FakeSleep) -> None:
+async def test_create_is_not_retried_after_a_read_error(
+    script: Script, fake_sleep: FakeSleep
+) -> None:
     script.reply(httpx.ReadError("reset"), httpx.Response(200, json=CREATED))
     async with client(script, fake_sleep) as trinsic:
         with pytest.raises(APIConnectionError):
@@ -85,8 +89,9 @@ async def test_create_is_not_retried_after_a_read_error(script: Script,
     assert len(script.requests) == 1
 
 
-async def test_create_is_retried_when_the_connection_never_opened(script: Script,
-                                                                 fake_sleep: FakeSleep) -> None:
+async def test_create_is_retried_when_the_connection_never_opened(
+    script: Script, fake_sleep: FakeSleep
+) -> None:
     script.reply(httpx.ConnectError("refused"), httpx.Response(200, json=CREATED))
     async with client(script, fake_sleep) as trinsic:
         session = await trinsic.sessions.create()
@@ -104,8 +109,9 @@ async def test_create_is_retried_when_the_connection_never_opened(script: Script
         (httpx.PoolTimeout("busy"), APITimeoutError),
     ],
 )
-async def test_transport_errors_are_mapped(script: Script, fake_sleep: FakeSleep,
-                                           exc: Exception, expected: type[Exception]) -> None:
+async def test_transport_errors_are_mapped(
+    script: Script, fake_sleep: FakeSleep, exc: Exception, expected: type[Exception]
+) -> None:
     script.default = exc
     async with client(script, fake_sleep, max_retries=1) as trinsic:
         with pytest.raises(expected) as info:
@@ -120,8 +126,16 @@ async def test_transport_errors_are_mapped(script: Script, fake_sleep: FakeSleep
     ("response", "field"),
     [
         (httpx.Response(200, content=b""), None),
-        (httpx.Response(200, content=b'{"session": {"id": "x"', headers={"content-type": "application/json"}), None),
-        (httpx.Response(200, text="<html>portal</html>", headers={"content-type": "text/html"}), None),
+        (
+            httpx.Response(
+                200, content=b'{"session": {"id": "x"', headers={"content-type": "application/json"}
+            ),
+            None,
+        ),
+        (
+            httpx.Response(200, text="<html>portal</html>", headers={"content-type": "text/html"}),
+            None,
+        ),
         (httpx.Response(200, json=[1, 2]), None),
         (httpx.Response(200, json={"session": {"state": 5}}), None),
     ],
@@ -138,8 +152,9 @@ async def test_bad_2xx_bodies_raise_response_validation_error(
 
 
 @pytest.mark.parametrize("status", [418, 499, 520, 302])
-async def test_undocumented_statuses_raise_status_errors(script: Script, fake_sleep: FakeSleep,
-                                                         status: int) -> None:
+async def test_undocumented_statuses_raise_status_errors(
+    script: Script, fake_sleep: FakeSleep, status: int
+) -> None:
     script.reply(httpx.Response(status, text="teapot"))
     async with client(script, fake_sleep) as trinsic:
         with pytest.raises(APIStatusError) as info:
@@ -156,8 +171,9 @@ async def test_html_502_is_a_readable_server_error(script: Script, fake_sleep: F
     assert "HTML error body" in str(info.value) and "retry later" in str(info.value)
 
 
-async def test_debug_log_per_request_without_secrets(script: Script, fake_sleep: FakeSleep,
-                                                     caplog: pytest.LogCaptureFixture) -> None:
+async def test_debug_log_per_request_without_secrets(
+    script: Script, fake_sleep: FakeSleep, caplog: pytest.LogCaptureFixture
+) -> None:
     script.json(500, {"message": "oops"}).json(200, OK)
     with caplog.at_level(logging.DEBUG):
         async with client(script, fake_sleep) as trinsic:

@@ -16,7 +16,8 @@ def test_wheel_installs_into_a_fresh_venv_and_imports(tmp_path: Path) -> None:
     dist = tmp_path / "dist"
     subprocess.run(
         [sys.executable, "-m", "build", "--wheel", "--outdir", str(dist), str(ROOT)],
-        check=True, capture_output=True,
+        check=True,
+        capture_output=True,
     )
     (wheel,) = dist.glob("sessionhub-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
@@ -38,6 +39,7 @@ def test_wheel_installs_into_a_fresh_venv_and_imports(tmp_path: Path) -> None:
         "    importlib.import_module(f'_sessionhub_generated.{api}.models')\n"
         "print(sessionhub.__file__)\n"
     )
-    out = subprocess.run([str(python), "-c", probe], check=True, capture_output=True, text=True,
-                         cwd=tmp_path)
+    out = subprocess.run(
+        [str(python), "-c", probe], check=True, capture_output=True, text=True, cwd=tmp_path
+    )
     assert str(env_dir) in out.stdout  # imported from the fresh venv, not the checkout

@@ -15,7 +15,11 @@ def twilio_fetcher(pages: list[list[int]], calls: list[Any]) -> Any:
     async def fetch(cursor: dict[str, str]) -> TwilioPage[int]:
         calls.append(cursor)
         index = int(cursor.get("Page", "0"))
-        nxt = {"Page": str(index + 1), "PageToken": f"PA{index + 1}"} if index + 1 < len(pages) else None
+        nxt = (
+            {"Page": str(index + 1), "PageToken": f"PA{index + 1}"}
+            if index + 1 < len(pages)
+            else None
+        )
         return TwilioPage(pages[index], cursor, nxt)
 
     return fetch
@@ -23,8 +27,9 @@ def twilio_fetcher(pages: list[list[int]], calls: list[Any]) -> Any:
 
 async def test_items_across_three_twilio_pages_lazily() -> None:
     calls: list[Any] = []
-    paginator = AsyncPaginator(twilio_fetcher([[1, 2], [3, 4], [5]], calls), {}, vendor="twilio",
-                               operation="sessions.list")
+    paginator = AsyncPaginator(
+        twilio_fetcher([[1, 2], [3, 4], [5]], calls), {}, vendor="twilio", operation="sessions.list"
+    )
     assert calls == []  # nothing is fetched until iterated
     assert [item async for item in paginator] == [1, 2, 3, 4, 5]
     assert calls == [{}, {"Page": "1", "PageToken": "PA1"}, {"Page": "2", "PageToken": "PA2"}]
@@ -32,38 +37,47 @@ async def test_items_across_three_twilio_pages_lazily() -> None:
 
 async def test_await_gives_first_page_only() -> None:
     calls: list[Any] = []
-    page = await AsyncPaginator(twilio_fetcher([[1, 2], [3]], calls), {}, vendor="twilio",
-                                operation="sessions.list")
+    page = await AsyncPaginator(
+        twilio_fetcher([[1, 2], [3]], calls), {}, vendor="twilio", operation="sessions.list"
+    )
     assert page.items == [1, 2] and page.has_next_page()
     assert len(calls) == 1
 
 
 async def test_pages_yields_each_page() -> None:
-    paginator = AsyncPaginator(twilio_fetcher([[1, 2], [3, 4], [5]], []), {}, vendor="twilio",
-                               operation="sessions.list")
+    paginator = AsyncPaginator(
+        twilio_fetcher([[1, 2], [3, 4], [5]], []), {}, vendor="twilio", operation="sessions.list"
+    )
     assert [page.items async for page in paginator.pages()] == [[1, 2], [3, 4], [5]]
 
 
 async def test_limit_stops_without_fetching_further_pages() -> None:
     calls: list[Any] = []
-    paginator = AsyncPaginator(twilio_fetcher([[1, 2], [3, 4], [5, 6]], calls), {}, vendor="twilio",
-                               operation="sessions.list", limit=3)
+    paginator = AsyncPaginator(
+        twilio_fetcher([[1, 2], [3, 4], [5, 6]], calls),
+        {},
+        vendor="twilio",
+        operation="sessions.list",
+        limit=3,
+    )
     assert [item async for item in paginator] == [1, 2, 3]
     assert len(calls) == 2
 
 
 async def test_limit_zero_fetches_nothing() -> None:
     calls: list[Any] = []
-    paginator = AsyncPaginator(twilio_fetcher([[1]], calls), {}, vendor="twilio",
-                               operation="sessions.list", limit=0)
+    paginator = AsyncPaginator(
+        twilio_fetcher([[1]], calls), {}, vendor="twilio", operation="sessions.list", limit=0
+    )
     assert [item async for item in paginator] == []
     assert calls == []
 
 
 async def test_early_break_fetches_no_more() -> None:
     calls: list[Any] = []
-    paginator = AsyncPaginator(twilio_fetcher([[1, 2], [3, 4], [5]], calls), {}, vendor="twilio",
-                               operation="sessions.list")
+    paginator = AsyncPaginator(
+        twilio_fetcher([[1, 2], [3, 4], [5]], calls), {}, vendor="twilio", operation="sessions.list"
+    )
     async for item in paginator:
         if item == 2:
             break
@@ -100,8 +114,9 @@ async def test_trinsic_exact_multiple_ends_on_empty_page() -> None:
         calls.append(page)
         return TrinsicPage(list(range((page - 1) * 10, page * 10)) if page <= 2 else [], page, 10)
 
-    paginator = AsyncPaginator(fetch, 1, vendor="trinsic", operation="sessions.list",
-                               page_key=lambda item: item)
+    paginator = AsyncPaginator(
+        fetch, 1, vendor="trinsic", operation="sessions.list", page_key=lambda item: item
+    )
     assert [item async for item in paginator] == list(range(20))
     assert calls == [1, 2, 3]
 
@@ -110,8 +125,9 @@ async def test_trinsic_server_ignoring_page_number_is_detected() -> None:
     async def fetch(page: int) -> TrinsicPage[str]:
         return TrinsicPage(["a", "b"], page, 2)  # always page one
 
-    paginator = AsyncPaginator(fetch, 1, vendor="trinsic", operation="sessions.list",
-                               page_key=lambda item: item)
+    paginator = AsyncPaginator(
+        fetch, 1, vendor="trinsic", operation="sessions.list", page_key=lambda item: item
+    )
     with pytest.raises(PaginationError):
         [item async for item in paginator]
 

@@ -31,7 +31,9 @@ class Stack(Protocol):
     async def fetch(self, sid: str) -> str:
         """GET one session and return its `sid` as parsed from the body."""
 
-    def sessions(self, page_size: int, limit: int | None) -> AsyncIterator[Any]:
+    def sessions(
+        self, page_size: int, limit: int | None
+    ) -> AsyncIterator[Any] | Awaitable[AsyncIterator[Any]]:
         """Every session, page after page (at most `limit`), as the stack's item type."""
 
     async def aclose(self) -> None: ...
@@ -63,9 +65,9 @@ def _peak_kib() -> int:
     raise RuntimeError("no VmHWM in /proc/self/status")
 
 
-async def _fetch_all(stack: Stack, count: int, concurrency: int, offset: int = 0) -> None:
+async def _fetch_all(stack: Stack, count: int, concurrency: int, pool: int, offset: int = 0) -> None:
     """`count` GETs of distinct sessions, `concurrency` coroutines pulling from one queue."""
-    sids = iter([session_sid((offset + i) % FETCH_SESSIONS) for i in range(count)])
+    sids = iter([session_sid((offset + i) % pool) for i in range(count)])
 
     async def worker() -> None:
         for sid in sids:  # shared iterator: each worker takes the next sid
@@ -76,14 +78,19 @@ async def _fetch_all(stack: Stack, count: int, concurrency: int, offset: int = 0
     await asyncio.gather(*(worker() for _ in range(concurrency)))
 
 
-async def _list_all(stack: Stack, page_size: int, limit: int | None, keep: bool) -> list[Any]:
+async def _list_all(
+    stack: Stack, page_size: int, limit: int | None, total: int, keep: bool
+) -> list[Any]:
     kept: list[Any] = []
     count = 0
-    async for item in stack.sessions(page_size, limit):
+    source = stack.sessions(page_size, limit)
+    if not hasattr(source, "__aiter__"):  # twilio-python: `await stream_async()` first
+        source = await source
+    async for item in source:
         count += 1
         if keep:
             kept.append(item)
-    expected = TOTAL_SESSIONS if limit is None else min(limit, TOTAL_SESSIONS)
+    expected = total if limit is None else min(limit, total)
     if count != expected:
         raise AssertionError(f"listed {count} sessions, expected {expected}")
     return kept
@@ -94,18 +101,19 @@ async def _run(open_stack: Opener, args: argparse.Namespace) -> dict[str, Any]:
     try:
         # Warm-up: lazy imports, the connection pool and the first parse happen here.
         if args.workload == "fetch":
-            await _fetch_all(stack, args.concurrency, args.concurrency, offset=FETCH_SESSIONS // 2)
+            await _fetch_all(stack, args.concurrency, args.concurrency, args.pool, args.pool // 2)
         else:
-            await _fetch_all(stack, 1, 1)
+            await _fetch_all(stack, 1, 1, args.pool)
         gc.collect()
         rss_start = _rss_kib()
         exact_peak = _reset_peak()
         cpu0, wall0 = time.process_time(), time.perf_counter()
         if args.workload == "fetch":
-            await _fetch_all(stack, args.requests, args.concurrency)
+            await _fetch_all(stack, args.requests, args.concurrency, args.pool)
             kept: list[Any] = []
         else:
-            kept = await _list_all(stack, args.page_size, args.limit, args.mode == "accumulate")
+            keep = args.mode == "accumulate"
+            kept = await _list_all(stack, args.page_size, args.limit, args.total, keep)
         cpu, wall = time.process_time() - cpu0, time.perf_counter() - wall0
         peak = _peak_kib()
         del kept
@@ -125,6 +133,8 @@ def main(open_stack: Opener) -> None:
     parser.add_argument("--base-url", required=True)
     parser.add_argument("--workload", choices=("fetch", "list"), required=True)
     parser.add_argument("--requests", type=int, default=FETCH_SESSIONS)
+    parser.add_argument("--pool", type=int, default=FETCH_SESSIONS, help="distinct sessions")
+    parser.add_argument("--total", type=int, default=TOTAL_SESSIONS, help="sessions listed")
     parser.add_argument("--concurrency", type=int, default=50)
     parser.add_argument("--page-size", type=int, default=1000)
     parser.add_argument("--limit", type=int, default=None)

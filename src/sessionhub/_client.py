@@ -101,7 +101,9 @@ class BaseClient:
     ) -> None:
         if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
             raise ConfigurationError(f"max_retries must be an integer >= 0, got {max_retries!r}")
-        self.base_url = self._check_base_url(base_url or self._default_base_url, allow_insecure_http)
+        self.base_url = self._check_base_url(
+            base_url or self._default_base_url, allow_insecure_http
+        )
         self.timeout = _timeout(timeout)
         self.max_retries = max_retries
         self._owns_http = http_client is None
@@ -114,7 +116,9 @@ class BaseClient:
         try:
             url = httpx.URL(base_url)
         except (httpx.InvalidURL, TypeError) as exc:
-            raise ConfigurationError(f"{cls._vendor}: invalid base_url {base_url!r}: {exc}") from None
+            raise ConfigurationError(
+                f"{cls._vendor}: invalid base_url {base_url!r}: {exc}"
+            ) from None
         if url.scheme not in ("http", "https") or not url.host:
             raise ConfigurationError(
                 f"{cls._vendor}: base_url must be an absolute http(s) URL, got {base_url!r}"
@@ -246,7 +250,12 @@ class BaseClient:
         delay = retry_delay(attempt, retry_after, rng=self._rng)
         logger.debug(
             "%s %s: retry %d/%d in %.2fs (%s)",
-            self._vendor, op.name, attempt, self.max_retries, delay, reason,
+            self._vendor,
+            op.name,
+            attempt,
+            self.max_retries,
+            delay,
+            reason,
         )
         await self._sleep(delay)
 

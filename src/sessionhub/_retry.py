@@ -68,7 +68,7 @@ def retry_delay(
     """
     if retry_after is not None and 0 <= retry_after <= MAX_RETRY_AFTER:
         return retry_after
-    base = min(INITIAL_RETRY_DELAY * 2 ** (attempt - 1), MAX_RETRY_DELAY)
+    base = min(INITIAL_RETRY_DELAY * 2.0 ** (attempt - 1), MAX_RETRY_DELAY)
     jitter: float = (rng.random() if rng is not None else random.random()) * 0.25
     return base * (1 - jitter)
 

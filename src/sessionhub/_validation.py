@@ -46,8 +46,12 @@ def check_id(
     if pattern is not None and not pattern.fullmatch(value):
         raise invalid(op, f"{name} must match {pattern.pattern}, got {_shown(value)}")
     if len(value) < min_length:
-        raise invalid(op, f"{name} must not be empty" if min_length == 1 else
-                    f"{name} must be at least {min_length} characters, got {_shown(value)}")
+        raise invalid(
+            op,
+            f"{name} must not be empty"
+            if min_length == 1
+            else f"{name} must be at least {min_length} characters, got {_shown(value)}",
+        )
     if max_length is not None and len(value) > max_length:
         raise invalid(op, f"{name} must be at most {max_length} characters, got {len(value)}")
     if value.strip(".") == "":
@@ -80,7 +84,7 @@ def check_enum(op: Operation, name: str, value: object, enum: type[E]) -> E:
     parsing responses; a request must only carry known ones)."""
     known: Iterable[E] = list(enum)
     for member in known:
-        if value == member or value == member.value:
+        if value in (member, member.value):
             return member
     choices = ", ".join(repr(m.value) for m in known)
     raise invalid(op, f"{name} must be one of {choices}, got {_shown(value)}")

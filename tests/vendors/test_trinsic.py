@@ -30,7 +30,10 @@ async def test_create_sends_json_and_both_auth_headers(script: Script) -> None:
     async with client(script) as trinsic:
         session = await trinsic.sessions.create(verifications=[{"type": "GovernmentId"}])
     request = script.last
-    assert (request.method, str(request.url)) == ("POST", "https://connect-api.trinsic.id/v1/sessions")
+    assert (request.method, str(request.url)) == (
+        "POST",
+        "https://connect-api.trinsic.id/v1/sessions",
+    )
     assert request.headers["authorization"] == f"Bearer {KEY}"
     assert request.headers["trinsicauthorization"] == f"Bearer {KEY}"
     assert request.headers["content-type"] == "application/json"
@@ -131,7 +134,9 @@ async def test_bad_session_id_rejected_before_sending(script: Script, bad: objec
 @pytest.mark.parametrize(
     "kwargs", [{"page_size": 11}, {"page_size": 0}, {"order_by": "Name"}, {"order_direction": "Up"}]
 )
-async def test_bad_list_arguments_rejected_before_sending(script: Script, kwargs: dict[str, object]) -> None:
+async def test_bad_list_arguments_rejected_before_sending(
+    script: Script, kwargs: dict[str, object]
+) -> None:
     async with client(script) as trinsic:
         with pytest.raises(InvalidRequestError):
             trinsic.sessions.list(**kwargs)  # type: ignore[arg-type]
@@ -176,8 +181,9 @@ async def test_owned_http_client_is_closed() -> None:
 
 async def test_base_url_and_per_call_timeout(script: Script) -> None:
     script.json(200, sample("trinsic-connect", "get-session-200-success.json"))
-    async with TrinsicConnect(api_key=KEY, base_url="http://127.0.0.1:9/trinsic/",
-                              http_client=script.client(), timeout=3) as trinsic:
+    async with TrinsicConnect(
+        api_key=KEY, base_url="http://127.0.0.1:9/trinsic/", http_client=script.client(), timeout=3
+    ) as trinsic:
         await trinsic.sessions.get(SESSION_ID, timeout=httpx.Timeout(1.5))
     assert str(script.last.url).startswith("http://127.0.0.1:9/trinsic/v1/sessions/get?")
     assert script.last.extensions["timeout"]["read"] == 1.5

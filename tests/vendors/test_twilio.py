@@ -37,11 +37,16 @@ def session_body(sid: str) -> dict[str, Any]:
 
 async def test_create_sends_form_with_participants_as_json_strings(script: Script) -> None:
     script.json(201, sample("twilio-proxy", "session-create-201.json"))
-    participants = [{"Identifier": "+15550001111", "FriendlyName": "Alice"},
-                    {"Identifier": "+15550002222"}]
+    participants = [
+        {"Identifier": "+15550001111", "FriendlyName": "Alice"},
+        {"Identifier": "+15550002222"},
+    ]
     async with client(script) as twilio:
         session = await twilio.sessions.create(
-            SERVICE, unique_name="order-1", ttl=3600, mode="voice-and-message",
+            SERVICE,
+            unique_name="order-1",
+            ttl=3600,
+            mode="voice-and-message",
             participants=participants,
             date_expiry=dt.datetime(2030, 1, 2, 3, 4, 5, tzinfo=dt.UTC),
         )
@@ -80,8 +85,15 @@ def page(sids: list[str], next_token: str | None, page_no: int) -> dict[str, Any
     nxt = f"{base}?PageSize=2&Page={page_no + 1}&PageToken={next_token}" if next_token else None
     return {
         "sessions": [session_body(s) for s in sids],
-        "meta": {"page": page_no, "page_size": 2, "key": "sessions", "next_page_url": nxt,
-                 "previous_page_url": None, "url": base, "first_page_url": base},
+        "meta": {
+            "page": page_no,
+            "page_size": 2,
+            "key": "sessions",
+            "next_page_url": nxt,
+            "previous_page_url": None,
+            "url": base,
+            "first_page_url": base,
+        },
     }
 
 
@@ -93,8 +105,9 @@ async def test_list_follows_next_page_url_tokens_on_our_own_host(script: Script)
         got = [s.sid async for s in twilio.sessions.list(SERVICE, page_size=2)]
     assert got == sids
     urls = [r.url for r in script.requests]
-    assert all(u.host == "127.0.0.1" and u.path == f"/twilio/v1/Services/{SERVICE}/Sessions"
-               for u in urls)
+    assert all(
+        u.host == "127.0.0.1" and u.path == f"/twilio/v1/Services/{SERVICE}/Sessions" for u in urls
+    )
     assert [dict(u.params) for u in urls] == [
         {"PageSize": "2"},
         {"PageSize": "2", "Page": "1", "PageToken": "PA1"},
@@ -163,7 +176,9 @@ async def test_400_with_code(script: Script) -> None:
         ("delete", ("KS" + "g" * 32, SESSION)),
     ],
 )
-async def test_bad_ids_rejected_before_sending(script: Script, call: str, args: tuple[str, str]) -> None:
+async def test_bad_ids_rejected_before_sending(
+    script: Script, call: str, args: tuple[str, str]
+) -> None:
     async with client(script) as twilio:
         with pytest.raises(InvalidRequestError):
             await getattr(twilio.sessions, call)(*args)
@@ -179,8 +194,15 @@ async def test_fetch_percent_encodes_unusual_ids(script: Script) -> None:
 
 @pytest.mark.parametrize(
     "kwargs",
-    [{"mode": "video"}, {"status": "archived"}, {"ttl": -1}, {"participants": [{"Name": "x"}]},
-     {"participants": "+1555"}, {"unique_name": "x" * 192}, {"date_expiry": "tomorrow"}],
+    [
+        {"mode": "video"},
+        {"status": "archived"},
+        {"ttl": -1},
+        {"participants": [{"Name": "x"}]},
+        {"participants": "+1555"},
+        {"unique_name": "x" * 192},
+        {"date_expiry": "tomorrow"},
+    ],
 )
 async def test_bad_create_arguments_rejected(script: Script, kwargs: dict[str, Any]) -> None:
     async with client(script) as twilio:

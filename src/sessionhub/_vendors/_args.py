@@ -28,7 +28,7 @@ def unknown_enum_value(value: object) -> str | None:
     elif isinstance(value, dict):
         items = list(value.values())
     elif attrs.has(type(value)):
-        items = [getattr(value, field.name) for field in attrs.fields(type(value))]
+        items = [getattr(value, field.name) for field in attrs.fields(type(value))]  # type: ignore[arg-type]
     else:
         return None
     for item in items:

@@ -11,7 +11,6 @@ from collections.abc import Mapping
 from typing import Any, ClassVar
 
 import httpx
-
 from _sessionhub_generated.sipher.api.sessions import (
     create_session,
     delete_session,
@@ -86,8 +85,9 @@ def _sipher_error(body: Any) -> tuple[str | int | None, str | None]:
     code, message = error.get("code"), error.get("message")
     details = error.get("details")
     if isinstance(details, list) and details:  # zod issues: say which fields
-        paths = [".".join(str(p) for p in d.get("path", [])) for d in details
-                 if isinstance(d, Mapping)]
+        paths = [
+            ".".join(str(p) for p in d.get("path", [])) for d in details if isinstance(d, Mapping)
+        ]
         if any(paths):
             message = f"{message} ({', '.join(p for p in paths if p)})"
     return (code if isinstance(code, str) else None), (
@@ -117,8 +117,13 @@ class Sipher(BaseClient):
         allow_insecure_http: bool = False,
     ) -> None:
         key = credential(api_key, argument="api_key", env="SIPHER_API_KEY", vendor="sipher")
-        super().__init__(base_url=base_url, timeout=timeout, max_retries=max_retries,
-                         http_client=http_client, allow_insecure_http=allow_insecure_http)
+        super().__init__(
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            http_client=http_client,
+            allow_insecure_http=allow_insecure_http,
+        )
         self._auth_headers = {"X-API-Key": key}
         self._secrets = (key,)
         self.sessions = SipherSessions(self)
@@ -143,19 +148,22 @@ class SipherSessions:
         """
         body = CreateSessionRequest(
             defaults=_defaults(CREATE, defaults),
-            ttl_seconds=UNSET if ttl_seconds is None else check_int(
-                CREATE, "ttl_seconds", ttl_seconds, minimum=60, maximum=86400),
+            ttl_seconds=UNSET
+            if ttl_seconds is None
+            else check_int(CREATE, "ttl_seconds", ttl_seconds, minimum=60, maximum=86400),
         )
-        response = await self._client._request(CREATE, create_session._get_kwargs(body=body),
-                                                timeout=timeout)
+        response = await self._client._request(
+            CREATE, create_session._get_kwargs(body=body), timeout=timeout
+        )
         data = decode_json(CREATE, response)
         return parse_model(CREATE, response, data, CreateSessionResponse.from_dict).data
 
     async def get(self, session_id: str, *, timeout: TimeoutTypes = None) -> SessionData:
         """A session's stored defaults and timestamps (epoch milliseconds)."""
         check_id(GET, "session_id", session_id, pattern=SESSION_ID)
-        response = await self._client._request(GET, get_session._get_kwargs(session_id),
-                                                timeout=timeout)
+        response = await self._client._request(
+            GET, get_session._get_kwargs(session_id), timeout=timeout
+        )
         data = decode_json(GET, response)
         return parse_model(GET, response, data, GetSessionResponse.from_dict).data
 
@@ -178,8 +186,9 @@ class SipherSessions:
     async def delete(self, session_id: str, *, timeout: TimeoutTypes = None) -> DeleteSessionData:
         """Delete the session; its id is invalid afterwards (a second delete is NotFoundError)."""
         check_id(DELETE, "session_id", session_id, pattern=SESSION_ID)
-        response = await self._client._request(DELETE, delete_session._get_kwargs(session_id),
-                                                timeout=timeout)
+        response = await self._client._request(
+            DELETE, delete_session._get_kwargs(session_id), timeout=timeout
+        )
         data = decode_json(DELETE, response)
         return parse_model(DELETE, response, data, DeleteSessionResponse.from_dict).data
 
@@ -193,9 +202,12 @@ def _defaults(op: Operation, value: SessionDefaults | Mapping[str, Any]) -> Sess
     if isinstance(value, Mapping):
         unknown = sorted(str(key) for key in value if key not in _DEFAULT_KEYS)
         if unknown:
-            raise invalid(op, f"defaults has unknown keys {unknown}; "
-                              f"known: chain, privacy_level, rpc_provider, backend, "
-                              f"default_viewing_key")
+            raise invalid(
+                op,
+                f"defaults has unknown keys {unknown}; "
+                f"known: chain, privacy_level, rpc_provider, backend, "
+                f"default_viewing_key",
+            )
         value = {_DEFAULT_KEYS[key]: item for key, item in value.items()}
     defaults: SessionDefaults = model_arg(op, "defaults", value, SessionDefaults)
     key = defaults.default_viewing_key

@@ -6,7 +6,6 @@ from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar
 
 import httpx
-
 from _sessionhub_generated.trinsic_connect.api.sessions import (
     cancel_session,
     create_session,
@@ -102,8 +101,13 @@ class TrinsicConnect(BaseClient):
         allow_insecure_http: bool = False,
     ) -> None:
         key = credential(api_key, argument="api_key", env="TRINSIC_API_KEY", vendor="trinsic")
-        super().__init__(base_url=base_url, timeout=timeout, max_retries=max_retries,
-                         http_client=http_client, allow_insecure_http=allow_insecure_http)
+        super().__init__(
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            http_client=http_client,
+            allow_insecure_http=allow_insecure_http,
+        )
         self._auth_headers = {
             "Authorization": f"Bearer {key}",
             "TrinsicAuthorization": f"Bearer {key}",
@@ -134,13 +138,16 @@ class TrinsicSessions:
         ):
             raise invalid(CREATE, "verifications must be a list")
         body = CreateSessionRequest(
-            verifications=UNSET if verifications is None else [
+            verifications=UNSET
+            if verifications is None
+            else [
                 model_arg(CREATE, "verifications[]", item, RequestedVerification)
                 for item in verifications
             ],
         )
-        response = await self._client._request(CREATE, create_session._get_kwargs(body=body),
-                                                timeout=timeout)
+        response = await self._client._request(
+            CREATE, create_session._get_kwargs(body=body), timeout=timeout
+        )
         data = decode_json(CREATE, response)
         return parse_model(CREATE, response, data, CreateSessionResponse.from_dict).session
 
@@ -183,8 +190,9 @@ class TrinsicSessions:
             check_int(LIST, "limit", limit, minimum=0)
 
         async def fetch(page: int) -> TrinsicPage[Session]:
-            body = ListSessionsRequest(order_by=ordering, order_direction=direction,
-                                       page_size=page_size, page=page)
+            body = ListSessionsRequest(
+                order_by=ordering, order_direction=direction, page_size=page_size, page=page
+            )
             response = await self._client._request(
                 LIST, list_sessions._get_kwargs(body=body), timeout=timeout
             )
@@ -193,8 +201,9 @@ class TrinsicSessions:
             sessions = result.sessions if isinstance(result.sessions, list) else []
             return TrinsicPage(sessions, page, page_size)
 
-        return AsyncPaginator(fetch, 1, vendor="trinsic", operation=LIST.name, limit=limit,
-                              page_key=_session_id)
+        return AsyncPaginator(
+            fetch, 1, vendor="trinsic", operation=LIST.name, limit=limit, page_key=_session_id
+        )
 
 
 def _session_id(session: Session) -> object:

@@ -11,7 +11,6 @@ from typing import Any, ClassVar
 from urllib.parse import parse_qs, urlsplit
 
 import httpx
-
 from _sessionhub_generated.twilio_proxy.api.sessions import (
     create_session,
     delete_session,
@@ -95,12 +94,19 @@ class TwilioProxy(BaseClient):
         http_client: httpx.AsyncClient | None = None,
         allow_insecure_http: bool = False,
     ) -> None:
-        sid = credential(account_sid, argument="account_sid", env="TWILIO_ACCOUNT_SID",
-                         vendor="twilio")
-        token = credential(auth_token, argument="auth_token", env="TWILIO_AUTH_TOKEN",
-                           vendor="twilio")
-        super().__init__(base_url=base_url, timeout=timeout, max_retries=max_retries,
-                         http_client=http_client, allow_insecure_http=allow_insecure_http)
+        sid = credential(
+            account_sid, argument="account_sid", env="TWILIO_ACCOUNT_SID", vendor="twilio"
+        )
+        token = credential(
+            auth_token, argument="auth_token", env="TWILIO_AUTH_TOKEN", vendor="twilio"
+        )
+        super().__init__(
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            http_client=http_client,
+            allow_insecure_http=allow_insecure_http,
+        )
         self.account_sid = sid
         basic = base64.b64encode(f"{sid}:{token}".encode()).decode("ascii")
         self._auth_headers = {"Authorization": f"Basic {basic}"}
@@ -108,8 +114,10 @@ class TwilioProxy(BaseClient):
         self.sessions = TwilioSessions(self)
 
     def __repr__(self) -> str:
-        return (f"TwilioProxy(base_url={self.base_url!r}, account_sid={self.account_sid!r}, "
-                "auth_token=<redacted>)")
+        return (
+            f"TwilioProxy(base_url={self.base_url!r}, account_sid={self.account_sid!r}, "
+            "auth_token=<redacted>)"
+        )
 
 
 class TwilioSessions:
@@ -118,8 +126,12 @@ class TwilioSessions:
     def __init__(self, client: TwilioProxy) -> None:
         self._client = client
 
-    async def _session(self, op: Operation, kwargs: Mapping[str, Any], timeout: TimeoutTypes,
-                       ) -> Session:
+    async def _session(
+        self,
+        op: Operation,
+        kwargs: Mapping[str, Any],
+        timeout: TimeoutTypes,
+    ) -> Session:
         response = await self._client._request(op, kwargs, timeout=timeout)
         return parse_model(op, response, decode_json(op, response), Session.from_dict)
 
@@ -144,8 +156,7 @@ class TwilioSessions:
             unique_name=_opt_str(CREATE, "unique_name", unique_name, 191),
             ttl=UNSET if ttl is None else check_int(CREATE, "ttl", ttl, minimum=0),
             mode=UNSET if mode is None else check_enum(CREATE, "mode", mode, SessionMode),
-            status=UNSET if status is None else check_enum(CREATE, "status", status,
-                                                           SessionStatus),
+            status=UNSET if status is None else check_enum(CREATE, "status", status, SessionStatus),
             participants=UNSET if participants is None else _participants(participants),
         )
         kwargs = create_session._get_kwargs(service_sid, body=body)
@@ -153,13 +164,15 @@ class TwilioSessions:
             kwargs["data"]["DateExpiry"] = _iso(_datetime(CREATE, date_expiry))
         return await self._session(CREATE, kwargs, timeout)
 
-    async def fetch(self, service_sid: str, session_sid: str, *,
-                    timeout: TimeoutTypes = None) -> Session:
+    async def fetch(
+        self, service_sid: str, session_sid: str, *, timeout: TimeoutTypes = None
+    ) -> Session:
         """Fetch one session by its SID (KC...)."""
         check_id(FETCH, "service_sid", service_sid, pattern=SERVICE_SID)
         check_id(FETCH, "session_sid", session_sid, max_length=191)
-        return await self._session(FETCH, fetch_session._get_kwargs(service_sid, session_sid),
-                                   timeout)
+        return await self._session(
+            FETCH, fetch_session._get_kwargs(service_sid, session_sid), timeout
+        )
 
     async def update(
         self,
@@ -176,21 +189,22 @@ class TwilioSessions:
         check_id(UPDATE, "session_sid", session_sid, pattern=SESSION_SID)
         body = UpdateSessionRequest(
             ttl=UNSET if ttl is None else check_int(UPDATE, "ttl", ttl, minimum=0),
-            status=UNSET if status is None else check_enum(UPDATE, "status", status,
-                                                           SessionStatus),
+            status=UNSET if status is None else check_enum(UPDATE, "status", status, SessionStatus),
         )
         kwargs = update_session._get_kwargs(service_sid, session_sid, body=body)
         if date_expiry is not None:
             kwargs["data"]["DateExpiry"] = _iso(_datetime(UPDATE, date_expiry))
         return await self._session(UPDATE, kwargs, timeout)
 
-    async def delete(self, service_sid: str, session_sid: str, *,
-                     timeout: TimeoutTypes = None) -> None:
+    async def delete(
+        self, service_sid: str, session_sid: str, *, timeout: TimeoutTypes = None
+    ) -> None:
         """Delete a session (204)."""
         check_id(DELETE, "service_sid", service_sid, pattern=SERVICE_SID)
         check_id(DELETE, "session_sid", session_sid, pattern=SESSION_SID)
-        await self._client._request(DELETE, delete_session._get_kwargs(service_sid, session_sid),
-                                    timeout=timeout)
+        await self._client._request(
+            DELETE, delete_session._get_kwargs(service_sid, session_sid), timeout=timeout
+        )
 
     def list(
         self,
@@ -221,12 +235,14 @@ class TwilioSessions:
             if cursor:  # the next page: exactly the paging keys Twilio put in next_page_url
                 kwargs["params"] = {**kwargs.get("params", {}), **cursor}
             response = await self._client._request(LIST, kwargs, timeout=timeout)
-            page = parse_model(LIST, response, decode_json(LIST, response),
-                               ListSessionsResponse.from_dict)
+            page = parse_model(
+                LIST, response, decode_json(LIST, response), ListSessionsResponse.from_dict
+            )
             return TwilioPage(page.sessions, cursor, _next_query(page))
 
-        return AsyncPaginator(fetch, {}, vendor="twilio", operation=LIST.name, limit=limit,
-                              page_key=_sid)
+        return AsyncPaginator(
+            fetch, {}, vendor="twilio", operation=LIST.name, limit=limit, page_key=_sid
+        )
 
 
 def _sid(session: Session) -> object:

@@ -15,11 +15,11 @@ class IdvSessionState(StrEnum):
     @classmethod
     def _missing_(cls, value: object) -> "IdvSessionState | None":
         # sessionhub: vendors add enum values over time. An unknown string parses to a
-        # pseudo-member named UNKNOWN whose value is the raw string, instead of failing the
-        # whole response. Not cached, so hostile input cannot grow the class.
+        # pseudo-member named UNDOCUMENTED whose value is the raw string, instead of failing
+        # the whole response. Not cached, so hostile input cannot grow the class.
         if not isinstance(value, str):
             return None
         member = str.__new__(cls, value)
-        member._name_ = "UNKNOWN"
+        member._name_ = "UNDOCUMENTED"
         member._value_ = value
         return member

@@ -1,0 +1,250 @@
+"""sessionhub's benchmark suite (issue 6): `make bench`, or
+
+    .venv/bin/python benchmarks/run.py            # the full suite, writes benchmarks/RESULTS.md
+    .venv/bin/python benchmarks/run.py --quick    # seconds: tiny counts, one run, no file
+
+Starts a loopback fake Twilio Proxy (nginx when installed, else a Python server) pinned to
+one core, runs every stack in its own process pinned to the other, several times, and
+prints the medians, the ratios against raw aiohttp and twilio-python, and each goal of
+issue 6 as met or not met. README.md says what is measured and how.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib.util
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import imports
+import report
+import server
+from render import render
+from report import Cell, StackDef
+
+BENCH = Path(__file__).resolve().parent
+SERVER_CPU, CLIENT_CPU = 0, 1
+
+STACKS = (
+    StackDef("aiohttp", "raw aiohttp + json", "raw_aiohttp", needs=("aiohttp",)),
+    StackDef("httpx", "raw httpx + json (stock pool)", "raw_httpx"),
+    StackDef("httpx-aio", "raw httpx + json on AiohttpTransport", "raw_httpx", "aiohttp",
+             needs=("httpx_aiohttp",)),
+    StackDef("twilio", "twilio-python 9.13 async", "twilio_python", needs=("twilio", "aiohttp")),
+    StackDef("generated", "generated functions (default client)", "generated",
+             needs=("_sessionhub_generated.twilio_proxy",)),
+    StackDef("sessionhub", "sessionhub TwilioProxy (default client)", "sessionhub_twilio",
+             needs=("sessionhub.twilio",)),
+    # --candidates: the transports sessionhub could default to.
+    StackDef("sh-aio", "sessionhub on AiohttpTransport", "sessionhub_twilio", "aiohttp",
+             needs=("sessionhub.twilio", "httpx_aiohttp"), candidate=True),
+    StackDef("sh-keepalive", "sessionhub on stock pool, 100 keep-alive", "sessionhub_twilio",
+             "keepalive", needs=("sessionhub.twilio",), candidate=True),
+    StackDef("gen-aio", "generated functions on AiohttpTransport", "generated", "aiohttp",
+             needs=("_sessionhub_generated.twilio_proxy", "httpx_aiohttp"), candidate=True),
+)
+MEMORY_STACKS = ("aiohttp", "twilio", "generated", "sessionhub")
+
+
+@dataclass(frozen=True)
+class Config:
+    requests: int
+    concurrency: tuple[int, ...]
+    page_sizes: tuple[int, ...]
+    memory_page_size: int
+    total: int
+    pool: int
+    runs: int
+    import_runs: int
+    pin: bool
+
+
+FULL = Config(5000, (1, 10, 50, 200), (50, 1000), 1000, 100_000, 5000, 3, 15, pin=True)
+QUICK = Config(40, (1, 10), (50,), 50, 300, 100, 1, 1, pin=False)
+
+
+def installed(module: str) -> bool:
+    try:
+        return importlib.util.find_spec(module) is not None
+    except ModuleNotFoundError:  # a parent package is missing
+        return False
+
+
+def ensure_nginx(allow_install: bool) -> None:
+    """Install Debian's nginx-light when possible (root, apt-get); otherwise say why not."""
+    if server.find_nginx() or not allow_install:
+        return
+    if os.geteuid() != 0 or not shutil.which("apt-get"):
+        print("nginx is not installed (and cannot be installed here): using the Python server")
+        return
+    print("nginx is not installed: trying `apt-get install nginx-light` ...", flush=True)
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    install = ["apt-get", "install", "-y", "-q", "nginx-light"]
+    for step in (install, ["apt-get", "update", "-q"], install):
+        done = subprocess.run(step, env=env, capture_output=True, timeout=600)
+        if step is install and done.returncode == 0:
+            return
+    print("apt-get could not install nginx: using the Python server")
+
+
+def pinner(cpu: int | None) -> Callable[[], None] | None:
+    return None if cpu is None else (lambda: server.pin(cpu))
+
+
+def run_cell(stack: StackDef, cell: Cell, cfg: Config, base_url: str, cpu: int | None,
+             ) -> dict[str, Any]:
+    cmd = [sys.executable, "-m", f"stacks.{stack.module}", "--base-url", base_url,
+           "--pool", str(cfg.pool), "--total", str(cfg.total)]
+    if stack.option:
+        cmd += ["--option", stack.option]
+    if cell.workload == "W1":
+        cmd += ["--workload", "fetch", "--requests", str(cfg.requests),
+                "--concurrency", str(cell.level)]
+    else:
+        cmd += ["--workload", "list", "--page-size", str(cell.level)]
+        if cell.workload == "one page":
+            cmd += ["--limit", str(cell.level)]
+        elif cell.workload == "accumulate":
+            cmd += ["--mode", "accumulate"]
+    done = subprocess.run(cmd, cwd=BENCH, capture_output=True, text=True, timeout=900,
+                          preexec_fn=pinner(cpu))
+    if done.returncode != 0:
+        raise RuntimeError(f"{stack.label} {cell}: exit {done.returncode}\n{done.stderr[-3000:]}")
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def plan(stacks: list[StackDef], cfg: Config) -> list[tuple[StackDef, Cell]]:
+    cells = [(s, Cell("W1", c)) for s in stacks for c in cfg.concurrency]
+    cells += [(s, Cell("W2", p)) for s in stacks for p in cfg.page_sizes]
+    memory = [s for s in stacks if s.key in MEMORY_STACKS]
+    for mode in ("one page", "accumulate"):
+        cells += [(s, Cell(mode, cfg.memory_page_size)) for s in memory]
+    return cells
+
+
+def measure(stacks: list[StackDef], cfg: Config, base_url: str, cpu: int | None,
+            repeat_limit_s: float) -> tuple[dict[tuple[str, Cell], list[dict[str, Any]]], list[str]]:
+    """Every cell `cfg.runs` times, interleaved run by run so drift spreads over all stacks.
+
+    A cell whose first run took longer than `repeat_limit_s` is measured once (the table
+    marks it): httpx's stock pool at high concurrency would otherwise take most of the time.
+    """
+    results: dict[tuple[str, Cell], list[dict[str, Any]]] = {}
+    failures: list[str] = []
+    cells = plan(stacks, cfg)
+    for run in range(cfg.runs):
+        for stack, cell in cells:
+            key = (stack.key, cell)
+            if run and (key not in results or results[key][0]["wall_s"] > repeat_limit_s):
+                continue
+            started = time.perf_counter()
+            try:
+                result = run_cell(stack, cell, cfg, base_url, cpu)
+            except (RuntimeError, subprocess.TimeoutExpired) as exc:
+                failures.append(str(exc))
+                print(f"  FAILED {stack.label} {cell}: {str(exc).splitlines()[0]}", flush=True)
+                continue
+            results.setdefault(key, []).append(result)
+            print(f"  run {run + 1}/{cfg.runs} {stack.label:44} {cell!s:18} "
+                  f"cpu {result['cpu_s']:7.3f}s  ({time.perf_counter() - started:5.1f}s)",
+                  flush=True)
+    return results, failures
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="tiny counts, one run, no pinning")
+    parser.add_argument("--server", choices=("auto", "nginx", "python"), default="auto")
+    parser.add_argument("--no-install", action="store_true",
+                        help="never apt-get install nginx when it is missing")
+    parser.add_argument("--runs", type=int, help="runs per cell (default 3; --quick 1)")
+    parser.add_argument("--stacks", help="comma-separated stack keys (default: all installed)")
+    parser.add_argument("--candidates", action="store_true",
+                        help="also the candidate transports for sessionhub's default")
+    parser.add_argument("--repeat-limit", type=float, default=30.0, metavar="SECONDS",
+                        help="measure a cell once when its first run takes longer")
+    parser.add_argument("--results", type=Path,
+                        help="write the report here (default: benchmarks/RESULTS.md; "
+                        "--quick writes nothing unless given)")
+    parser.add_argument("--json", type=Path, help="also dump every raw measurement as JSON")
+    args = parser.parse_args()
+
+    cfg = QUICK if args.quick else FULL
+    if args.runs:
+        cfg = Config(**{**cfg.__dict__, "runs": args.runs})
+    pin = cfg.pin and hasattr(os, "sched_setaffinity") and len(os.sched_getaffinity(0)) >= 2
+    server_cpu, client_cpu = (SERVER_CPU, CLIENT_CPU) if pin else (None, None)
+    wanted = set(args.stacks.split(",")) if args.stacks else None
+    stacks, skipped = [], []
+    for stack in STACKS:
+        if (wanted and stack.key not in wanted) or (stack.candidate and not args.candidates
+                                                     and not wanted):
+            continue
+        missing = [m for m in stack.needs if not installed(m)]
+        (skipped.append(f"{stack.label} (missing {', '.join(missing)})") if missing
+         else stacks.append(stack))
+    if not args.quick and not args.no_install and args.server != "python":
+        ensure_nginx(allow_install=True)
+
+    started = time.perf_counter()
+    work = BENCH / ".work" / f"run-{os.getpid()}"
+    port = server.free_port()
+    base_url = f"http://{server.HOST}:{port}"
+    print(f"rendering {cfg.total:,} sessions ...", flush=True)
+    render(work / "site", base_url, total=cfg.total, fetch=cfg.pool,
+           page_sizes=tuple(sorted({*cfg.page_sizes, cfg.memory_page_size})))
+    srv = server.start(work, port, args.server, server_cpu)
+    print(f"server: {srv.kind} ({srv.version}) on {base_url}"
+          f"{f', pinned to CPU {server_cpu}' if pin else ', not pinned'}; "
+          f"clients {f'pinned to CPU {client_cpu}' if pin else 'not pinned'}", flush=True)
+    for line in skipped:
+        print(f"skipped: {line}")
+    try:
+        results, failures = measure(stacks, cfg, base_url, client_cpu, args.repeat_limit)
+    finally:
+        srv.stop()
+        shutil.rmtree(work, ignore_errors=True)
+    print("import time ...", flush=True)
+    import_ms = imports.measure(cfg.import_runs, installed, pinner(client_cpu))
+    elapsed = time.perf_counter() - started
+
+    medians = {key: statistics.median(r["cpu_s"] for r in runs) for key, runs in results.items()}
+    text = report.render_report(
+        stacks=stacks, results=results, medians=medians, import_ms=import_ms,
+        meta=report.Meta(
+            server=f"{srv.kind} ({srv.version})", pinned=pin, runs=cfg.runs,
+            requests=cfg.requests, total=cfg.total, skipped=skipped,
+            elapsed_s=elapsed, date=dt.datetime.now(dt.UTC), quick=args.quick,
+            import_runs=cfg.import_runs, repeat_limit_s=args.repeat_limit,
+        ),
+        concurrency=cfg.concurrency, page_sizes=cfg.page_sizes,
+        memory_page_size=cfg.memory_page_size,
+    )
+    print()
+    print(text)
+    target = args.results or (None if args.quick else BENCH / "RESULTS.md")
+    if target:
+        target.write_text(text)
+        print(f"wrote {target}")
+    if args.json:
+        rows = [{"stack": k[0], "workload": k[1].workload, "level": k[1].level, "runs": v}
+                for k, v in results.items()]
+        args.json.write_text(json.dumps({"cells": rows, "import_ms": import_ms}, indent=1))
+    for failure in failures:
+        print(f"FAILED: {failure}", file=sys.stderr)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

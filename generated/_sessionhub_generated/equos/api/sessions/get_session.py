@@ -1,0 +1,163 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.equos_error import EquosError
+from ...models.equos_session import EquosSession
+from ...types import UNSET, Response
+
+
+def _get_kwargs(
+    id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v3/sessions/{id}".format(
+            id=quote(str(id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> EquosError | EquosSession | None | None:
+    if response.status_code == 200:
+
+        def _parse_response_200(data: object) -> EquosSession | None:
+            if data is None:
+                return data
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_200_type_1 = EquosSession.from_dict(data)
+
+            return response_200_type_1
+
+        response_200 = _parse_response_200(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = EquosError.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = EquosError.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = EquosError.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = EquosError.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = EquosError.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = EquosError.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[EquosError | EquosSession | None]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+async def asyncio_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[EquosError | EquosSession | None]:
+    """Get a session
+
+     Returns the session with this id, including its transcript once there is one.
+
+    Not found is not an error: an unknown id (presumably also one of another
+    organization) gives 200 with no session. Uncertain: on the wire that is probably an
+    empty body (NestJS sends a `null` result that way) but possibly the JSON literal
+    `null`; sessionhub accepts both and reports "no session".
+
+    Deprecated upstream in favour of `/v3/conversations`. Upstream operationId:
+    `SessionsController_getById_v3`; upstream summary "Get Equos Session by ID."
+
+    Args:
+        id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[EquosError | EquosSession | None]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> EquosError | EquosSession | None | None:
+    """Get a session
+
+     Returns the session with this id, including its transcript once there is one.
+
+    Not found is not an error: an unknown id (presumably also one of another
+    organization) gives 200 with no session. Uncertain: on the wire that is probably an
+    empty body (NestJS sends a `null` result that way) but possibly the JSON literal
+    `null`; sessionhub accepts both and reports "no session".
+
+    Deprecated upstream in favour of `/v3/conversations`. Upstream operationId:
+    `SessionsController_getById_v3`; upstream summary "Get Equos Session by ID."
+
+    Args:
+        id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        EquosError | EquosSession | None
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+        )
+    ).parsed

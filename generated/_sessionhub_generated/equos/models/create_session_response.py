@@ -1,0 +1,120 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.equos_session import EquosSession
+
+
+T = TypeVar("T", bound="CreateSessionResponse")
+
+
+@_attrs_define
+class CreateSessionResponse:
+    """Result of `create_session`. Upstream name `CreateEquosSessionResponse`.
+
+    Attributes:
+        session (EquosSession): An avatar session.
+        consumer_access_token (None | str | Unset): LiveKit access token (a JWT) for the end user, present when
+            `consumerIdentity` was
+            sent. Join the room at `session.host.serverUrl` with it.
+        remote_agent_access_token (None | str | Unset): LiveKit access token for your own agent, present when
+            `remoteAgentConnectingIdentity` was sent. Join the room with it and stream audio
+            to the avatar.
+    """
+
+    session: EquosSession
+    consumer_access_token: None | str | Unset = UNSET
+    remote_agent_access_token: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.equos_session import EquosSession  # noqa: PLC0415
+
+        session = self.session.to_dict()
+
+        consumer_access_token: None | str | Unset
+        if isinstance(self.consumer_access_token, Unset):
+            consumer_access_token = UNSET
+        else:
+            consumer_access_token = self.consumer_access_token
+
+        remote_agent_access_token: None | str | Unset
+        if isinstance(self.remote_agent_access_token, Unset):
+            remote_agent_access_token = UNSET
+        else:
+            remote_agent_access_token = self.remote_agent_access_token
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "session": session,
+            }
+        )
+        if consumer_access_token is not UNSET:
+            field_dict["consumerAccessToken"] = consumer_access_token
+        if remote_agent_access_token is not UNSET:
+            field_dict["remoteAgentAccessToken"] = remote_agent_access_token
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.equos_session import EquosSession  # noqa: PLC0415
+
+        d = dict(src_dict)
+        session = EquosSession.from_dict(d.pop("session"))
+
+        def _parse_consumer_access_token(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        consumer_access_token = _parse_consumer_access_token(
+            d.pop("consumerAccessToken", UNSET)
+        )
+
+        def _parse_remote_agent_access_token(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        remote_agent_access_token = _parse_remote_agent_access_token(
+            d.pop("remoteAgentAccessToken", UNSET)
+        )
+
+        create_session_response = cls(
+            session=session,
+            consumer_access_token=consumer_access_token,
+            remote_agent_access_token=remote_agent_access_token,
+        )
+
+        create_session_response.additional_properties = d
+        return create_session_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,276 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.agent_model import AgentModel
+from ..models.agent_provider import AgentProvider
+from ..models.agent_voice import AgentVoice
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="EquosAgent")
+
+
+@_attrs_define
+class EquosAgent:
+    """An agent, as embedded in a session.
+
+    Attributes:
+        id (str): Agent id.
+        organization_id (str): Id of the organization that owns the agent.
+        provider (AgentProvider): Who runs the agent's voice model.
+        search (bool): Whether the agent may search the web (inference from the name).
+        emotions (bool): Whether the avatar shows emotions (inference from the name).
+        memory (bool): Whether the agent remembers earlier sessions (inference from the name).
+        created_at (datetime.datetime): When the agent was created.
+        updated_at (datetime.datetime): When the agent last changed.
+        name (None | str | Unset): Agent name.
+        client (None | str | Unset): Your own identifier for the agent.
+        model (AgentModel | None | Unset): The realtime model the agent runs on.
+        voice (AgentVoice | None | Unset): The agent's voice.
+        instructions (None | str | Unset): System prompt.
+        greeting_msg (None | str | Unset): What the agent says first.
+        remote_id (None | str | Unset): Id of an agent hosted at the provider, e.g. an ElevenLabs agent (inference).
+    """
+
+    id: str
+    organization_id: str
+    provider: AgentProvider
+    search: bool
+    emotions: bool
+    memory: bool
+    created_at: datetime.datetime
+    updated_at: datetime.datetime
+    name: None | str | Unset = UNSET
+    client: None | str | Unset = UNSET
+    model: AgentModel | None | Unset = UNSET
+    voice: AgentVoice | None | Unset = UNSET
+    instructions: None | str | Unset = UNSET
+    greeting_msg: None | str | Unset = UNSET
+    remote_id: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        organization_id = self.organization_id
+
+        provider = self.provider.value
+
+        search = self.search
+
+        emotions = self.emotions
+
+        memory = self.memory
+
+        created_at = self.created_at.isoformat()
+
+        updated_at = self.updated_at.isoformat()
+
+        name: None | str | Unset
+        if isinstance(self.name, Unset):
+            name = UNSET
+        else:
+            name = self.name
+
+        client: None | str | Unset
+        if isinstance(self.client, Unset):
+            client = UNSET
+        else:
+            client = self.client
+
+        model: None | str | Unset
+        if isinstance(self.model, Unset):
+            model = UNSET
+        elif isinstance(self.model, AgentModel):
+            model = self.model.value
+        else:
+            model = self.model
+
+        voice: None | str | Unset
+        if isinstance(self.voice, Unset):
+            voice = UNSET
+        elif isinstance(self.voice, AgentVoice):
+            voice = self.voice.value
+        else:
+            voice = self.voice
+
+        instructions: None | str | Unset
+        if isinstance(self.instructions, Unset):
+            instructions = UNSET
+        else:
+            instructions = self.instructions
+
+        greeting_msg: None | str | Unset
+        if isinstance(self.greeting_msg, Unset):
+            greeting_msg = UNSET
+        else:
+            greeting_msg = self.greeting_msg
+
+        remote_id: None | str | Unset
+        if isinstance(self.remote_id, Unset):
+            remote_id = UNSET
+        else:
+            remote_id = self.remote_id
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "organizationId": organization_id,
+                "provider": provider,
+                "search": search,
+                "emotions": emotions,
+                "memory": memory,
+                "createdAt": created_at,
+                "updatedAt": updated_at,
+            }
+        )
+        if name is not UNSET:
+            field_dict["name"] = name
+        if client is not UNSET:
+            field_dict["client"] = client
+        if model is not UNSET:
+            field_dict["model"] = model
+        if voice is not UNSET:
+            field_dict["voice"] = voice
+        if instructions is not UNSET:
+            field_dict["instructions"] = instructions
+        if greeting_msg is not UNSET:
+            field_dict["greetingMsg"] = greeting_msg
+        if remote_id is not UNSET:
+            field_dict["remoteId"] = remote_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        organization_id = d.pop("organizationId")
+
+        provider = AgentProvider(d.pop("provider"))
+
+        search = d.pop("search")
+
+        emotions = d.pop("emotions")
+
+        memory = d.pop("memory")
+
+        created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
+
+        updated_at = datetime.datetime.fromisoformat(d.pop("updatedAt"))
+
+        def _parse_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        name = _parse_name(d.pop("name", UNSET))
+
+        def _parse_client(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        client = _parse_client(d.pop("client", UNSET))
+
+        def _parse_model(data: object) -> AgentModel | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            if not isinstance(data, str):
+                raise TypeError()
+            model_type_1 = AgentModel(data)
+
+            return model_type_1
+
+        model = _parse_model(d.pop("model", UNSET))
+
+        def _parse_voice(data: object) -> AgentVoice | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            if not isinstance(data, str):
+                raise TypeError()
+            voice_type_1 = AgentVoice(data)
+
+            return voice_type_1
+
+        voice = _parse_voice(d.pop("voice", UNSET))
+
+        def _parse_instructions(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        instructions = _parse_instructions(d.pop("instructions", UNSET))
+
+        def _parse_greeting_msg(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        greeting_msg = _parse_greeting_msg(d.pop("greetingMsg", UNSET))
+
+        def _parse_remote_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        remote_id = _parse_remote_id(d.pop("remoteId", UNSET))
+
+        equos_agent = cls(
+            id=id,
+            organization_id=organization_id,
+            provider=provider,
+            search=search,
+            emotions=emotions,
+            memory=memory,
+            created_at=created_at,
+            updated_at=updated_at,
+            name=name,
+            client=client,
+            model=model,
+            voice=voice,
+            instructions=instructions,
+            greeting_msg=greeting_msg,
+            remote_id=remote_id,
+        )
+
+        equos_agent.additional_properties = d
+        return equos_agent
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

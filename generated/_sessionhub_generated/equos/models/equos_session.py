@@ -1,0 +1,456 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.equos_agent import EquosAgent
+    from ..models.equos_avatar import EquosAvatar
+    from ..models.equos_session_server import EquosSessionServer
+    from ..models.equos_transcript import EquosTranscript
+    from ..models.resource_reference import ResourceReference
+    from ..models.template_vars import TemplateVars
+
+
+T = TypeVar("T", bound="EquosSession")
+
+
+@_attrs_define
+class EquosSession:
+    """An avatar session.
+
+    Attributes:
+        id (str): Session id. Opaque; the samples use 25-character cuids.
+        organization_id (str): Id of the organization that owns the session.
+        freemium (bool): Whether the session runs under the free allowance (inference from the name).
+        name (str): Session name, as given to `create_session`.
+        provider (str): Session provider. Uncertain: the values are not documented (the samples' `"equos"`
+            is a placeholder); sessionhub keeps it an open string.
+        status (str): Lifecycle status. Uncertain: only `starting` (right after creation) is documented;
+            the sample's `ended` is a reconstruction, and the successor conversations API uses
+            `running`, `blocked`, `ended` and `error`. sessionhub keeps it an open string.
+        host (EquosSessionServer): The LiveKit server of a session (response side of `host`).
+        avatar (EquosAvatar): An avatar, as embedded in a session.
+        started_at (datetime.datetime): When the session started.
+        created_at (datetime.datetime): When the session was created.
+        updated_at (datetime.datetime): When the session last changed.
+        client (None | str | Unset): Your own identifier given to `create_session`, the same value `list_sessions`
+            filters on.
+        max_duration (int | None | Unset): Maximum session length in seconds (upstream `number`).
+        additional_ctx (None | str | Unset): Extra context given to the agent.
+        template_vars (None | TemplateVars | Unset): Template variables for the agent's prompt. Upstream declares a
+            free-form object;
+            NODE2 and PY1 type it as a map of strings.
+        avatar_id (None | str | Unset): Id of the avatar. Uncertain: upstream leaves it optional, while PY1 and NODE2
+            treat it as always present; sessionhub reads it as optional and nullable. The
+            same id is in `avatar.id`.
+        agent_id (None | str | Unset): Id of the Equos agent, or null when you bring your own agent.
+        agent (EquosAgent | None | Unset): The Equos agent, or null when you bring your own agent.
+        knowledge_base_id (None | str | Unset): Id of the knowledge base the agent uses, if any (v3 only).
+        knowledge_base (None | ResourceReference | Unset): The knowledge base, if any (v3 only). Uncertain: upstream
+            declares `{id}`, NODE2
+            types it as the full knowledge-base object; sessionhub reads `{id}` and keeps any
+            other fields as additional properties.
+        remote_agent_identity (None | str | Unset): LiveKit identity of your own agent, when the session was created
+            with
+            `remoteAgentConnectingIdentity`. Upstream declares `object` (a NestJS artefact);
+            PY1, NODE2 and BROWSER type it as a string.
+        transcript (EquosTranscript | None | Unset): What was said in the session, or null. Upstream declares a free-
+            form object;
+            the shape is NODE2's (2.1.3 and later).
+        ended_at (datetime.datetime | None | Unset): When the session ended; null while it runs.
+    """
+
+    id: str
+    organization_id: str
+    freemium: bool
+    name: str
+    provider: str
+    status: str
+    host: EquosSessionServer
+    avatar: EquosAvatar
+    started_at: datetime.datetime
+    created_at: datetime.datetime
+    updated_at: datetime.datetime
+    client: None | str | Unset = UNSET
+    max_duration: int | None | Unset = UNSET
+    additional_ctx: None | str | Unset = UNSET
+    template_vars: None | TemplateVars | Unset = UNSET
+    avatar_id: None | str | Unset = UNSET
+    agent_id: None | str | Unset = UNSET
+    agent: EquosAgent | None | Unset = UNSET
+    knowledge_base_id: None | str | Unset = UNSET
+    knowledge_base: None | ResourceReference | Unset = UNSET
+    remote_agent_identity: None | str | Unset = UNSET
+    transcript: EquosTranscript | None | Unset = UNSET
+    ended_at: datetime.datetime | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.equos_agent import EquosAgent  # noqa: PLC0415
+        from ..models.equos_avatar import EquosAvatar  # noqa: PLC0415
+        from ..models.equos_session_server import EquosSessionServer  # noqa: PLC0415
+        from ..models.equos_transcript import EquosTranscript  # noqa: PLC0415
+        from ..models.resource_reference import ResourceReference  # noqa: PLC0415
+        from ..models.template_vars import TemplateVars  # noqa: PLC0415
+
+        id = self.id
+
+        organization_id = self.organization_id
+
+        freemium = self.freemium
+
+        name = self.name
+
+        provider = self.provider
+
+        status = self.status
+
+        host = self.host.to_dict()
+
+        avatar = self.avatar.to_dict()
+
+        started_at = self.started_at.isoformat()
+
+        created_at = self.created_at.isoformat()
+
+        updated_at = self.updated_at.isoformat()
+
+        client: None | str | Unset
+        if isinstance(self.client, Unset):
+            client = UNSET
+        else:
+            client = self.client
+
+        max_duration: int | None | Unset
+        if isinstance(self.max_duration, Unset):
+            max_duration = UNSET
+        else:
+            max_duration = self.max_duration
+
+        additional_ctx: None | str | Unset
+        if isinstance(self.additional_ctx, Unset):
+            additional_ctx = UNSET
+        else:
+            additional_ctx = self.additional_ctx
+
+        template_vars: dict[str, Any] | None | Unset
+        if isinstance(self.template_vars, Unset):
+            template_vars = UNSET
+        elif isinstance(self.template_vars, TemplateVars):
+            template_vars = self.template_vars.to_dict()
+        else:
+            template_vars = self.template_vars
+
+        avatar_id: None | str | Unset
+        if isinstance(self.avatar_id, Unset):
+            avatar_id = UNSET
+        else:
+            avatar_id = self.avatar_id
+
+        agent_id: None | str | Unset
+        if isinstance(self.agent_id, Unset):
+            agent_id = UNSET
+        else:
+            agent_id = self.agent_id
+
+        agent: dict[str, Any] | None | Unset
+        if isinstance(self.agent, Unset):
+            agent = UNSET
+        elif isinstance(self.agent, EquosAgent):
+            agent = self.agent.to_dict()
+        else:
+            agent = self.agent
+
+        knowledge_base_id: None | str | Unset
+        if isinstance(self.knowledge_base_id, Unset):
+            knowledge_base_id = UNSET
+        else:
+            knowledge_base_id = self.knowledge_base_id
+
+        knowledge_base: dict[str, Any] | None | Unset
+        if isinstance(self.knowledge_base, Unset):
+            knowledge_base = UNSET
+        elif isinstance(self.knowledge_base, ResourceReference):
+            knowledge_base = self.knowledge_base.to_dict()
+        else:
+            knowledge_base = self.knowledge_base
+
+        remote_agent_identity: None | str | Unset
+        if isinstance(self.remote_agent_identity, Unset):
+            remote_agent_identity = UNSET
+        else:
+            remote_agent_identity = self.remote_agent_identity
+
+        transcript: dict[str, Any] | None | Unset
+        if isinstance(self.transcript, Unset):
+            transcript = UNSET
+        elif isinstance(self.transcript, EquosTranscript):
+            transcript = self.transcript.to_dict()
+        else:
+            transcript = self.transcript
+
+        ended_at: None | str | Unset
+        if isinstance(self.ended_at, Unset):
+            ended_at = UNSET
+        elif isinstance(self.ended_at, datetime.datetime):
+            ended_at = self.ended_at.isoformat()
+        else:
+            ended_at = self.ended_at
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "organizationId": organization_id,
+                "freemium": freemium,
+                "name": name,
+                "provider": provider,
+                "status": status,
+                "host": host,
+                "avatar": avatar,
+                "startedAt": started_at,
+                "createdAt": created_at,
+                "updatedAt": updated_at,
+            }
+        )
+        if client is not UNSET:
+            field_dict["client"] = client
+        if max_duration is not UNSET:
+            field_dict["maxDuration"] = max_duration
+        if additional_ctx is not UNSET:
+            field_dict["additionalCtx"] = additional_ctx
+        if template_vars is not UNSET:
+            field_dict["templateVars"] = template_vars
+        if avatar_id is not UNSET:
+            field_dict["avatarId"] = avatar_id
+        if agent_id is not UNSET:
+            field_dict["agentId"] = agent_id
+        if agent is not UNSET:
+            field_dict["agent"] = agent
+        if knowledge_base_id is not UNSET:
+            field_dict["knowledgeBaseId"] = knowledge_base_id
+        if knowledge_base is not UNSET:
+            field_dict["knowledgeBase"] = knowledge_base
+        if remote_agent_identity is not UNSET:
+            field_dict["remoteAgentIdentity"] = remote_agent_identity
+        if transcript is not UNSET:
+            field_dict["transcript"] = transcript
+        if ended_at is not UNSET:
+            field_dict["endedAt"] = ended_at
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.equos_agent import EquosAgent  # noqa: PLC0415
+        from ..models.equos_avatar import EquosAvatar  # noqa: PLC0415
+        from ..models.equos_session_server import EquosSessionServer  # noqa: PLC0415
+        from ..models.equos_transcript import EquosTranscript  # noqa: PLC0415
+        from ..models.resource_reference import ResourceReference  # noqa: PLC0415
+        from ..models.template_vars import TemplateVars  # noqa: PLC0415
+
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        organization_id = d.pop("organizationId")
+
+        freemium = d.pop("freemium")
+
+        name = d.pop("name")
+
+        provider = d.pop("provider")
+
+        status = d.pop("status")
+
+        host = EquosSessionServer.from_dict(d.pop("host"))
+
+        avatar = EquosAvatar.from_dict(d.pop("avatar"))
+
+        started_at = datetime.datetime.fromisoformat(d.pop("startedAt"))
+
+        created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
+
+        updated_at = datetime.datetime.fromisoformat(d.pop("updatedAt"))
+
+        def _parse_client(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        client = _parse_client(d.pop("client", UNSET))
+
+        def _parse_max_duration(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        max_duration = _parse_max_duration(d.pop("maxDuration", UNSET))
+
+        def _parse_additional_ctx(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        additional_ctx = _parse_additional_ctx(d.pop("additionalCtx", UNSET))
+
+        def _parse_template_vars(data: object) -> None | TemplateVars | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            if not isinstance(data, dict):
+                raise TypeError()
+            template_vars_type_1 = TemplateVars.from_dict(data)
+
+            return template_vars_type_1
+
+        template_vars = _parse_template_vars(d.pop("templateVars", UNSET))
+
+        def _parse_avatar_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        avatar_id = _parse_avatar_id(d.pop("avatarId", UNSET))
+
+        def _parse_agent_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        agent_id = _parse_agent_id(d.pop("agentId", UNSET))
+
+        def _parse_agent(data: object) -> EquosAgent | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            if not isinstance(data, dict):
+                raise TypeError()
+            agent_type_1 = EquosAgent.from_dict(data)
+
+            return agent_type_1
+
+        agent = _parse_agent(d.pop("agent", UNSET))
+
+        def _parse_knowledge_base_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        knowledge_base_id = _parse_knowledge_base_id(d.pop("knowledgeBaseId", UNSET))
+
+        def _parse_knowledge_base(data: object) -> None | ResourceReference | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            if not isinstance(data, dict):
+                raise TypeError()
+            knowledge_base_type_1 = ResourceReference.from_dict(data)
+
+            return knowledge_base_type_1
+
+        knowledge_base = _parse_knowledge_base(d.pop("knowledgeBase", UNSET))
+
+        def _parse_remote_agent_identity(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        remote_agent_identity = _parse_remote_agent_identity(
+            d.pop("remoteAgentIdentity", UNSET)
+        )
+
+        def _parse_transcript(data: object) -> EquosTranscript | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            if not isinstance(data, dict):
+                raise TypeError()
+            transcript_type_1 = EquosTranscript.from_dict(data)
+
+            return transcript_type_1
+
+        transcript = _parse_transcript(d.pop("transcript", UNSET))
+
+        def _parse_ended_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            if not isinstance(data, str):
+                raise TypeError()
+            ended_at_type_0 = datetime.datetime.fromisoformat(data)
+
+            return ended_at_type_0
+
+        ended_at = _parse_ended_at(d.pop("endedAt", UNSET))
+
+        equos_session = cls(
+            id=id,
+            organization_id=organization_id,
+            freemium=freemium,
+            name=name,
+            provider=provider,
+            status=status,
+            host=host,
+            avatar=avatar,
+            started_at=started_at,
+            created_at=created_at,
+            updated_at=updated_at,
+            client=client,
+            max_duration=max_duration,
+            additional_ctx=additional_ctx,
+            template_vars=template_vars,
+            avatar_id=avatar_id,
+            agent_id=agent_id,
+            agent=agent,
+            knowledge_base_id=knowledge_base_id,
+            knowledge_base=knowledge_base,
+            remote_agent_identity=remote_agent_identity,
+            transcript=transcript,
+            ended_at=ended_at,
+        )
+
+        equos_session.additional_properties = d
+        return equos_session
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
