@@ -37,5 +37,15 @@ generate: $(STAMP)
 pytest: $(STAMP)
 	$(BIN)/python -m pytest -q
 
+bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -r benchmarks/requirements.txt
+	$(BIN)/python benchmarks/run.py
+
+fuzz: $(STAMP)
+	SESSIONHUB_FUZZ=full $(BIN)/python -m pytest -q tests/reliability -k fuzz
+
+soak: $(STAMP)
+	SESSIONHUB_SOAK=full $(BIN)/python -m pytest -q tests/reliability -k "load or memory"
+
 clean:
 	rm -rf $(VENV) build dist .mypy_cache .pytest_cache .ruff_cache

@@ -54,6 +54,7 @@ STACKS = (
              needs=("_sessionhub_generated.twilio_proxy", "httpx_aiohttp"), candidate=True),
 )
 MEMORY_STACKS = ("aiohttp", "twilio", "generated", "sessionhub")
+QUICK_MEMORY_STACKS = ("sessionhub",)
 
 
 @dataclass(frozen=True)
@@ -66,11 +67,11 @@ class Config:
     pool: int
     runs: int
     import_runs: int
-    pin: bool
+    quick: bool
 
 
-FULL = Config(5000, (1, 10, 50, 200), (50, 1000), 1000, 100_000, 5000, 3, 15, pin=True)
-QUICK = Config(40, (1, 10), (50,), 50, 300, 100, 1, 1, pin=False)
+FULL = Config(5000, (1, 10, 50, 200), (50, 1000), 1000, 100_000, 5000, 3, 15, quick=False)
+QUICK = Config(40, (10,), (50,), 50, 300, 100, 1, 1, quick=True)
 
 
 def installed(module: str) -> bool:
@@ -126,7 +127,7 @@ def run_cell(stack: StackDef, cell: Cell, cfg: Config, base_url: str, cpu: int |
 def plan(stacks: list[StackDef], cfg: Config) -> list[tuple[StackDef, Cell]]:
     cells = [(s, Cell("W1", c)) for s in stacks for c in cfg.concurrency]
     cells += [(s, Cell("W2", p)) for s in stacks for p in cfg.page_sizes]
-    memory = [s for s in stacks if s.key in MEMORY_STACKS]
+    memory = [s for s in stacks if s.key in (QUICK_MEMORY_STACKS if cfg.quick else MEMORY_STACKS)]
     for mode in ("one page", "accumulate"):
         cells += [(s, Cell(mode, cfg.memory_page_size)) for s in memory]
     return cells
@@ -183,7 +184,7 @@ def main() -> int:
     cfg = QUICK if args.quick else FULL
     if args.runs:
         cfg = Config(**{**cfg.__dict__, "runs": args.runs})
-    pin = cfg.pin and hasattr(os, "sched_setaffinity") and len(os.sched_getaffinity(0)) >= 2
+    pin = not cfg.quick and hasattr(os, "sched_setaffinity") and len(os.sched_getaffinity(0)) >= 2
     server_cpu, client_cpu = (SERVER_CPU, CLIENT_CPU) if pin else (None, None)
     wanted = set(args.stacks.split(",")) if args.stacks else None
     stacks, skipped = [], []

@@ -1,0 +1,34 @@
+"""A smoke run of the benchmark suite, so that `benchmarks/` does not rot between `make bench`s.
+
+`run.py --quick` renders a few hundred sessions, starts the loopback server, runs every stack
+whose dependencies are installed (twilio-python and aiohttp come from
+benchmarks/requirements.txt and may be missing here; those stacks are skipped), and prints
+the report. Nothing here looks at how fast anything was.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_quick_benchmark_run_completes() -> None:
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--quick", "--server", "python"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-4000:]
+    out = done.stdout
+    assert "server: python-asyncio" in out
+    for heading in ("## Goals of issue 6", "## W1:", "## W2:", "## Memory:", "## Import time"):
+        assert heading in out
+    # The stacks that need nothing beyond sessionhub's own dependencies always run.
+    for stack in ("raw httpx + json (stock pool)", "generated functions", "sessionhub TwilioProxy"):
+        assert stack in out
+    assert "FAILED" not in out + done.stderr

@@ -1,0 +1,99 @@
+"""The README's four quickstarts run as written, against a mock of each vendor."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from tests.conftest import sample
+
+README = (Path(__file__).resolve().parents[1] / "README.md").read_text()
+
+
+def quickstarts() -> dict[str, str]:
+    section = README.split("## Quickstart", 1)[1].split("\n## ", 1)[0]
+    blocks = re.findall(r"### ([^\n(]+?) \(.*?```python\n(.*?)```", section, re.S)
+    return {title.strip(): code for title, code in blocks}
+
+
+def twilio(request: httpx.Request) -> httpx.Response:
+    path, method = request.url.path, request.method
+    if method == "DELETE":
+        return httpx.Response(204)
+    if path.endswith("/Sessions"):
+        if method == "POST":
+            return httpx.Response(201, json=sample("twilio-proxy", "session-create-201.json"))
+        name = "sessions-list-empty-200.json" if "PageToken" in request.url.params else \
+            "sessions-list-page-200.json"
+        return httpx.Response(200, json=sample("twilio-proxy", name))
+    name = "session-update-200.json" if method == "POST" else "session-fetch-200.json"
+    return httpx.Response(200, json=sample("twilio-proxy", name))
+
+
+def trinsic(request: httpx.Request) -> httpx.Response:
+    names = {"/v1/sessions": "create-session-200.json", "/v1/sessions/get":
+             "get-session-200-success.json", "/v1/sessions/list": "list-sessions-200.json",
+             "/v1/sessions/cancel": "cancel-session-200.json"}
+    return httpx.Response(200, json=sample("trinsic-connect", names[request.url.path]))
+
+
+def sipher(request: httpx.Request) -> httpx.Response:
+    if request.method == "POST":
+        return httpx.Response(201, json=sample("sipher", "create-session-201.json"))
+    if request.method == "DELETE":
+        session_id = request.url.path.rsplit("/", 1)[1]
+        return httpx.Response(200, json={"success": True,
+                                         "data": {"sessionId": session_id, "deleted": True}})
+    name = "update-session-200.json" if request.method == "PATCH" else "get-session-200.json"
+    return httpx.Response(200, json=sample("sipher", name))
+
+
+def equos(request: httpx.Request) -> httpx.Response:
+    if request.method == "POST":
+        return httpx.Response(201, json=sample("equos", "create-session-201.json"))
+    if request.url.path.endswith("/stop"):
+        return httpx.Response(200, json=sample("equos", "stop-session-200.json"))
+    if request.url.path == "/v3/sessions":
+        return httpx.Response(200, json=sample("equos", "list-sessions-200.json"))
+    return httpx.Response(200, json=sample("equos", "get-session-200.json"))
+
+
+VENDORS = {
+    "Twilio Proxy": ("proxy.twilio.com", twilio),
+    "Trinsic Connect": ("connect-api.trinsic.id", trinsic),
+    "Sipher": ("sipher.sip-protocol.org", sipher),
+    "Equos": ("api.equos.ai", equos),
+}
+
+
+def test_readme_has_the_four_quickstarts() -> None:
+    assert set(quickstarts()) == set(VENDORS)
+
+
+@pytest.mark.parametrize("title", sorted(VENDORS))
+def test_quickstart_runs(title: str, monkeypatch: pytest.MonkeyPatch,
+                         capsys: pytest.CaptureFixture[str]) -> None:
+    host, handler = VENDORS[title]
+    seen: list[httpx.Request] = []
+
+    def route(request: httpx.Request) -> httpx.Response:
+        assert request.url.host == host  # the production URL, answered by the mock
+        seen.append(request)
+        return handler(request)
+
+    import sessionhub._client
+
+    monkeypatch.setattr(sessionhub._client, "default_http_client",
+                        lambda: httpx.AsyncClient(transport=httpx.MockTransport(route)))
+    for name, value in {"TWILIO_ACCOUNT_SID": "AC" + "0" * 32, "TWILIO_AUTH_TOKEN": "t",
+                        "TRINSIC_API_KEY": "k", "SIPHER_API_KEY": "k",
+                        "EQUOS_API_KEY": "k"}.items():
+        monkeypatch.setenv(name, value)
+    namespace: dict[str, Any] = {"__name__": "__readme__"}
+    exec(compile(quickstarts()[title], f"README:{title}", "exec"), namespace)
+    assert len(seen) >= 4
+    assert capsys.readouterr().out.strip()
