@@ -122,14 +122,9 @@ class CreateAgentRequest:
 
         name = d.pop("name", UNSET)
 
-        def _parse_client(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        client = _parse_client(d.pop("client", UNSET))
+        client: None | str | Unset = d.pop("client", UNSET)
+        if not isinstance(client, (str, type(None), Unset)):
+            raise TypeError("client: unexpected " + type(client).__name__)
 
         _model = d.pop("model", UNSET)
         model: AgentModel | Unset

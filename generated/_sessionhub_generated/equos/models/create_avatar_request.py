@@ -78,23 +78,13 @@ class CreateAvatarRequest:
 
         ref_image = d.pop("refImage")
 
-        def _parse_agent_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        agent_id: None | str | Unset = d.pop("agentId", UNSET)
+        if not isinstance(agent_id, (str, type(None), Unset)):
+            raise TypeError("agentId: unexpected " + type(agent_id).__name__)
 
-        agent_id = _parse_agent_id(d.pop("agentId", UNSET))
-
-        def _parse_client(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        client = _parse_client(d.pop("client", UNSET))
+        client: None | str | Unset = d.pop("client", UNSET)
+        if not isinstance(client, (str, type(None), Unset)):
+            raise TypeError("client: unexpected " + type(client).__name__)
 
         create_avatar_request = cls(
             identity=identity,

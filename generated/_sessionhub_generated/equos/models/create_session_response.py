@@ -72,27 +72,21 @@ class CreateSessionResponse:
         d = dict(src_dict)
         session = EquosSession.from_dict(d.pop("session"))
 
-        def _parse_consumer_access_token(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        consumer_access_token: None | str | Unset = d.pop("consumerAccessToken", UNSET)
+        if not isinstance(consumer_access_token, (str, type(None), Unset)):
+            raise TypeError(
+                "consumerAccessToken: unexpected "
+                + type(consumer_access_token).__name__
+            )
 
-        consumer_access_token = _parse_consumer_access_token(
-            d.pop("consumerAccessToken", UNSET)
+        remote_agent_access_token: None | str | Unset = d.pop(
+            "remoteAgentAccessToken", UNSET
         )
-
-        def _parse_remote_agent_access_token(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        remote_agent_access_token = _parse_remote_agent_access_token(
-            d.pop("remoteAgentAccessToken", UNSET)
-        )
+        if not isinstance(remote_agent_access_token, (str, type(None), Unset)):
+            raise TypeError(
+                "remoteAgentAccessToken: unexpected "
+                + type(remote_agent_access_token).__name__
+            )
 
         create_session_response = cls(
             session=session,

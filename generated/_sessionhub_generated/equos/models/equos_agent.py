@@ -167,76 +167,47 @@ class EquosAgent:
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updatedAt"))
 
-        def _parse_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        name: None | str | Unset = d.pop("name", UNSET)
+        if not isinstance(name, (str, type(None), Unset)):
+            raise TypeError("name: unexpected " + type(name).__name__)
 
-        name = _parse_name(d.pop("name", UNSET))
+        client: None | str | Unset = d.pop("client", UNSET)
+        if not isinstance(client, (str, type(None), Unset)):
+            raise TypeError("client: unexpected " + type(client).__name__)
 
-        def _parse_client(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        _model_value = d.pop("model", UNSET)
+        model: AgentModel | None | Unset
+        if _model_value is None or isinstance(_model_value, Unset):
+            model = _model_value
+        else:
+            if not isinstance(_model_value, str):
+                raise TypeError("model: unexpected " + type(_model_value).__name__)
+            model_type_1 = AgentModel(_model_value)
 
-        client = _parse_client(d.pop("client", UNSET))
+            model = model_type_1
 
-        def _parse_model(data: object) -> AgentModel | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            if not isinstance(data, str):
-                raise TypeError()
-            model_type_1 = AgentModel(data)
+        _voice_value = d.pop("voice", UNSET)
+        voice: AgentVoice | None | Unset
+        if _voice_value is None or isinstance(_voice_value, Unset):
+            voice = _voice_value
+        else:
+            if not isinstance(_voice_value, str):
+                raise TypeError("voice: unexpected " + type(_voice_value).__name__)
+            voice_type_1 = AgentVoice(_voice_value)
 
-            return model_type_1
+            voice = voice_type_1
 
-        model = _parse_model(d.pop("model", UNSET))
+        instructions: None | str | Unset = d.pop("instructions", UNSET)
+        if not isinstance(instructions, (str, type(None), Unset)):
+            raise TypeError("instructions: unexpected " + type(instructions).__name__)
 
-        def _parse_voice(data: object) -> AgentVoice | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            if not isinstance(data, str):
-                raise TypeError()
-            voice_type_1 = AgentVoice(data)
+        greeting_msg: None | str | Unset = d.pop("greetingMsg", UNSET)
+        if not isinstance(greeting_msg, (str, type(None), Unset)):
+            raise TypeError("greetingMsg: unexpected " + type(greeting_msg).__name__)
 
-            return voice_type_1
-
-        voice = _parse_voice(d.pop("voice", UNSET))
-
-        def _parse_instructions(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        instructions = _parse_instructions(d.pop("instructions", UNSET))
-
-        def _parse_greeting_msg(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        greeting_msg = _parse_greeting_msg(d.pop("greetingMsg", UNSET))
-
-        def _parse_remote_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        remote_id = _parse_remote_id(d.pop("remoteId", UNSET))
+        remote_id: None | str | Unset = d.pop("remoteId", UNSET)
+        if not isinstance(remote_id, (str, type(None), Unset)):
+            raise TypeError("remoteId: unexpected " + type(remote_id).__name__)
 
         equos_agent = cls(
             id=id,

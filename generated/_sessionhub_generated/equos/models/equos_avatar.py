@@ -132,36 +132,24 @@ class EquosAvatar:
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updatedAt"))
 
-        def _parse_client(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        client: None | str | Unset = d.pop("client", UNSET)
+        if not isinstance(client, (str, type(None), Unset)):
+            raise TypeError("client: unexpected " + type(client).__name__)
 
-        client = _parse_client(d.pop("client", UNSET))
+        agent_id: None | str | Unset = d.pop("agentId", UNSET)
+        if not isinstance(agent_id, (str, type(None), Unset)):
+            raise TypeError("agentId: unexpected " + type(agent_id).__name__)
 
-        def _parse_agent_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        _agent_value = d.pop("agent", UNSET)
+        agent: EquosAgent | None | Unset
+        if _agent_value is None or isinstance(_agent_value, Unset):
+            agent = _agent_value
+        else:
+            if not isinstance(_agent_value, dict):
+                raise TypeError("agent: unexpected " + type(_agent_value).__name__)
+            agent_type_1 = EquosAgent.from_dict(_agent_value)
 
-        agent_id = _parse_agent_id(d.pop("agentId", UNSET))
-
-        def _parse_agent(data: object) -> EquosAgent | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            if not isinstance(data, dict):
-                raise TypeError()
-            agent_type_1 = EquosAgent.from_dict(data)
-
-            return agent_type_1
-
-        agent = _parse_agent(d.pop("agent", UNSET))
+            agent = agent_type_1
 
         equos_avatar = cls(
             id=id,

@@ -280,135 +280,101 @@ class EquosSession:
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updatedAt"))
 
-        def _parse_client(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        client: None | str | Unset = d.pop("client", UNSET)
+        if not isinstance(client, (str, type(None), Unset)):
+            raise TypeError("client: unexpected " + type(client).__name__)
 
-        client = _parse_client(d.pop("client", UNSET))
+        max_duration: int | None | Unset = d.pop("maxDuration", UNSET)
+        if not isinstance(max_duration, (int, type(None), Unset)):
+            raise TypeError("maxDuration: unexpected " + type(max_duration).__name__)
 
-        def _parse_max_duration(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
+        additional_ctx: None | str | Unset = d.pop("additionalCtx", UNSET)
+        if not isinstance(additional_ctx, (str, type(None), Unset)):
+            raise TypeError(
+                "additionalCtx: unexpected " + type(additional_ctx).__name__
+            )
 
-        max_duration = _parse_max_duration(d.pop("maxDuration", UNSET))
+        _template_vars_value = d.pop("templateVars", UNSET)
+        template_vars: None | TemplateVars | Unset
+        if _template_vars_value is None or isinstance(_template_vars_value, Unset):
+            template_vars = _template_vars_value
+        else:
+            if not isinstance(_template_vars_value, dict):
+                raise TypeError(
+                    "templateVars: unexpected " + type(_template_vars_value).__name__
+                )
+            template_vars_type_1 = TemplateVars.from_dict(_template_vars_value)
 
-        def _parse_additional_ctx(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            template_vars = template_vars_type_1
 
-        additional_ctx = _parse_additional_ctx(d.pop("additionalCtx", UNSET))
+        avatar_id: None | str | Unset = d.pop("avatarId", UNSET)
+        if not isinstance(avatar_id, (str, type(None), Unset)):
+            raise TypeError("avatarId: unexpected " + type(avatar_id).__name__)
 
-        def _parse_template_vars(data: object) -> None | TemplateVars | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            if not isinstance(data, dict):
-                raise TypeError()
-            template_vars_type_1 = TemplateVars.from_dict(data)
+        agent_id: None | str | Unset = d.pop("agentId", UNSET)
+        if not isinstance(agent_id, (str, type(None), Unset)):
+            raise TypeError("agentId: unexpected " + type(agent_id).__name__)
 
-            return template_vars_type_1
+        _agent_value = d.pop("agent", UNSET)
+        agent: EquosAgent | None | Unset
+        if _agent_value is None or isinstance(_agent_value, Unset):
+            agent = _agent_value
+        else:
+            if not isinstance(_agent_value, dict):
+                raise TypeError("agent: unexpected " + type(_agent_value).__name__)
+            agent_type_1 = EquosAgent.from_dict(_agent_value)
 
-        template_vars = _parse_template_vars(d.pop("templateVars", UNSET))
+            agent = agent_type_1
 
-        def _parse_avatar_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        knowledge_base_id: None | str | Unset = d.pop("knowledgeBaseId", UNSET)
+        if not isinstance(knowledge_base_id, (str, type(None), Unset)):
+            raise TypeError(
+                "knowledgeBaseId: unexpected " + type(knowledge_base_id).__name__
+            )
 
-        avatar_id = _parse_avatar_id(d.pop("avatarId", UNSET))
+        _knowledge_base_value = d.pop("knowledgeBase", UNSET)
+        knowledge_base: None | ResourceReference | Unset
+        if _knowledge_base_value is None or isinstance(_knowledge_base_value, Unset):
+            knowledge_base = _knowledge_base_value
+        else:
+            if not isinstance(_knowledge_base_value, dict):
+                raise TypeError(
+                    "knowledgeBase: unexpected " + type(_knowledge_base_value).__name__
+                )
+            knowledge_base_type_1 = ResourceReference.from_dict(_knowledge_base_value)
 
-        def _parse_agent_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            knowledge_base = knowledge_base_type_1
 
-        agent_id = _parse_agent_id(d.pop("agentId", UNSET))
+        remote_agent_identity: None | str | Unset = d.pop("remoteAgentIdentity", UNSET)
+        if not isinstance(remote_agent_identity, (str, type(None), Unset)):
+            raise TypeError(
+                "remoteAgentIdentity: unexpected "
+                + type(remote_agent_identity).__name__
+            )
 
-        def _parse_agent(data: object) -> EquosAgent | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            if not isinstance(data, dict):
-                raise TypeError()
-            agent_type_1 = EquosAgent.from_dict(data)
+        _transcript_value = d.pop("transcript", UNSET)
+        transcript: EquosTranscript | None | Unset
+        if _transcript_value is None or isinstance(_transcript_value, Unset):
+            transcript = _transcript_value
+        else:
+            if not isinstance(_transcript_value, dict):
+                raise TypeError(
+                    "transcript: unexpected " + type(_transcript_value).__name__
+                )
+            transcript_type_1 = EquosTranscript.from_dict(_transcript_value)
 
-            return agent_type_1
+            transcript = transcript_type_1
 
-        agent = _parse_agent(d.pop("agent", UNSET))
+        _ended_at_value = d.pop("endedAt", UNSET)
+        ended_at: datetime.datetime | None | Unset
+        if _ended_at_value is None or isinstance(_ended_at_value, Unset):
+            ended_at = _ended_at_value
+        else:
+            if not isinstance(_ended_at_value, str):
+                raise TypeError("endedAt: unexpected " + type(_ended_at_value).__name__)
+            ended_at_type_0 = datetime.datetime.fromisoformat(_ended_at_value)
 
-        def _parse_knowledge_base_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        knowledge_base_id = _parse_knowledge_base_id(d.pop("knowledgeBaseId", UNSET))
-
-        def _parse_knowledge_base(data: object) -> None | ResourceReference | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            if not isinstance(data, dict):
-                raise TypeError()
-            knowledge_base_type_1 = ResourceReference.from_dict(data)
-
-            return knowledge_base_type_1
-
-        knowledge_base = _parse_knowledge_base(d.pop("knowledgeBase", UNSET))
-
-        def _parse_remote_agent_identity(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        remote_agent_identity = _parse_remote_agent_identity(
-            d.pop("remoteAgentIdentity", UNSET)
-        )
-
-        def _parse_transcript(data: object) -> EquosTranscript | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            if not isinstance(data, dict):
-                raise TypeError()
-            transcript_type_1 = EquosTranscript.from_dict(data)
-
-            return transcript_type_1
-
-        transcript = _parse_transcript(d.pop("transcript", UNSET))
-
-        def _parse_ended_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            if not isinstance(data, str):
-                raise TypeError()
-            ended_at_type_0 = datetime.datetime.fromisoformat(data)
-
-            return ended_at_type_0
-
-        ended_at = _parse_ended_at(d.pop("endedAt", UNSET))
+            ended_at = ended_at_type_0
 
         equos_session = cls(
             id=id,

@@ -55,18 +55,17 @@ class CreateSessionRequest:
         from ..models.requested_verification import RequestedVerification  # noqa: PLC0415
 
         d = dict(src_dict)
-
-        def _parse_verifications(
-            data: object,
-        ) -> list[RequestedVerification] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            if not isinstance(data, list):
-                raise TypeError()
+        _verifications_value = d.pop("verifications", UNSET)
+        verifications: list[RequestedVerification] | None | Unset
+        if _verifications_value is None or isinstance(_verifications_value, Unset):
+            verifications = _verifications_value
+        else:
+            if not isinstance(_verifications_value, list):
+                raise TypeError(
+                    "verifications: unexpected " + type(_verifications_value).__name__
+                )
             verifications_type_0 = []
-            _verifications_type_0 = data
+            _verifications_type_0 = _verifications_value
             for verifications_type_0_item_data in _verifications_type_0:
                 verifications_type_0_item = RequestedVerification.from_dict(
                     verifications_type_0_item_data
@@ -74,9 +73,7 @@ class CreateSessionRequest:
 
                 verifications_type_0.append(verifications_type_0_item)
 
-            return verifications_type_0
-
-        verifications = _parse_verifications(d.pop("verifications", UNSET))
+            verifications = verifications_type_0
 
         create_session_request = cls(
             verifications=verifications,

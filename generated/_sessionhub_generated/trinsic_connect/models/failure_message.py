@@ -40,15 +40,9 @@ class FailureMessage:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-
-        def _parse_message(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        message = _parse_message(d.pop("message", UNSET))
+        message: None | str | Unset = d.pop("message", UNSET)
+        if not isinstance(message, (str, type(None), Unset)):
+            raise TypeError("message: unexpected " + type(message).__name__)
 
         failure_message = cls(
             message=message,

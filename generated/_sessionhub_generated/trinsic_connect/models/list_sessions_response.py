@@ -69,24 +69,23 @@ class ListSessionsResponse:
         from ..models.session import Session  # noqa: PLC0415
 
         d = dict(src_dict)
-
-        def _parse_sessions(data: object) -> list[Session] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            if not isinstance(data, list):
-                raise TypeError()
+        _sessions_value = d.pop("sessions", UNSET)
+        sessions: list[Session] | None | Unset
+        if _sessions_value is None or isinstance(_sessions_value, Unset):
+            sessions = _sessions_value
+        else:
+            if not isinstance(_sessions_value, list):
+                raise TypeError(
+                    "sessions: unexpected " + type(_sessions_value).__name__
+                )
             sessions_type_0 = []
-            _sessions_type_0 = data
+            _sessions_type_0 = _sessions_value
             for sessions_type_0_item_data in _sessions_type_0:
                 sessions_type_0_item = Session.from_dict(sessions_type_0_item_data)
 
                 sessions_type_0.append(sessions_type_0_item)
 
-            return sessions_type_0
-
-        sessions = _parse_sessions(d.pop("sessions", UNSET))
+            sessions = sessions_type_0
 
         total = d.pop("total", UNSET)
 

@@ -112,78 +112,39 @@ class NormalizedGovernmentIdData:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        id_number: None | str | Unset = d.pop("idNumber", UNSET)
+        if not isinstance(id_number, (str, type(None), Unset)):
+            raise TypeError("idNumber: unexpected " + type(id_number).__name__)
 
-        def _parse_id_number(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        given_name: None | str | Unset = d.pop("givenName", UNSET)
+        if not isinstance(given_name, (str, type(None), Unset)):
+            raise TypeError("givenName: unexpected " + type(given_name).__name__)
 
-        id_number = _parse_id_number(d.pop("idNumber", UNSET))
+        family_name: None | str | Unset = d.pop("familyName", UNSET)
+        if not isinstance(family_name, (str, type(None), Unset)):
+            raise TypeError("familyName: unexpected " + type(family_name).__name__)
 
-        def _parse_given_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        address: None | str | Unset = d.pop("address", UNSET)
+        if not isinstance(address, (str, type(None), Unset)):
+            raise TypeError("address: unexpected " + type(address).__name__)
 
-        given_name = _parse_given_name(d.pop("givenName", UNSET))
+        date_of_birth: None | str | Unset = d.pop("dateOfBirth", UNSET)
+        if not isinstance(date_of_birth, (str, type(None), Unset)):
+            raise TypeError("dateOfBirth: unexpected " + type(date_of_birth).__name__)
 
-        def _parse_family_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        country: None | str | Unset = d.pop("country", UNSET)
+        if not isinstance(country, (str, type(None), Unset)):
+            raise TypeError("country: unexpected " + type(country).__name__)
 
-        family_name = _parse_family_name(d.pop("familyName", UNSET))
+        issue_date: None | str | Unset = d.pop("issueDate", UNSET)
+        if not isinstance(issue_date, (str, type(None), Unset)):
+            raise TypeError("issueDate: unexpected " + type(issue_date).__name__)
 
-        def _parse_address(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        address = _parse_address(d.pop("address", UNSET))
-
-        def _parse_date_of_birth(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        date_of_birth = _parse_date_of_birth(d.pop("dateOfBirth", UNSET))
-
-        def _parse_country(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        country = _parse_country(d.pop("country", UNSET))
-
-        def _parse_issue_date(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        issue_date = _parse_issue_date(d.pop("issueDate", UNSET))
-
-        def _parse_expiration_date(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        expiration_date = _parse_expiration_date(d.pop("expirationDate", UNSET))
+        expiration_date: None | str | Unset = d.pop("expirationDate", UNSET)
+        if not isinstance(expiration_date, (str, type(None), Unset)):
+            raise TypeError(
+                "expirationDate: unexpected " + type(expiration_date).__name__
+            )
 
         normalized_government_id_data = cls(
             id_number=id_number,

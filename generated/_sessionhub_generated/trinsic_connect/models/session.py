@@ -139,90 +139,62 @@ class Session:
         from ..models.verification_map import VerificationMap  # noqa: PLC0415
 
         d = dict(src_dict)
+        id: None | str | Unset = d.pop("id", UNSET)
+        if not isinstance(id, (str, type(None), Unset)):
+            raise TypeError("id: unexpected " + type(id).__name__)
 
-        def _parse_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        client_token: None | str | Unset = d.pop("clientToken", UNSET)
+        if not isinstance(client_token, (str, type(None), Unset)):
+            raise TypeError("clientToken: unexpected " + type(client_token).__name__)
 
-        id = _parse_id(d.pop("id", UNSET))
+        _state_value = d.pop("state", UNSET)
+        state: IdvSessionState | None | Unset
+        if _state_value is None or isinstance(_state_value, Unset):
+            state = _state_value
+        else:
+            if not isinstance(_state_value, str):
+                raise TypeError("state: unexpected " + type(_state_value).__name__)
+            state_type_1 = IdvSessionState(_state_value)
 
-        def _parse_client_token(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            state = state_type_1
 
-        client_token = _parse_client_token(d.pop("clientToken", UNSET))
+        _verifications_value = d.pop("verifications", UNSET)
+        verifications: None | Unset | VerificationMap
+        if _verifications_value is None or isinstance(_verifications_value, Unset):
+            verifications = _verifications_value
+        else:
+            if not isinstance(_verifications_value, dict):
+                raise TypeError(
+                    "verifications: unexpected " + type(_verifications_value).__name__
+                )
+            verifications_type_1 = VerificationMap.from_dict(_verifications_value)
 
-        def _parse_state(data: object) -> IdvSessionState | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            if not isinstance(data, str):
-                raise TypeError()
-            state_type_1 = IdvSessionState(data)
+            verifications = verifications_type_1
 
-            return state_type_1
+        _fail_code_value = d.pop("failCode", UNSET)
+        fail_code: None | SessionFailCode | Unset
+        if _fail_code_value is None or isinstance(_fail_code_value, Unset):
+            fail_code = _fail_code_value
+        else:
+            if not isinstance(_fail_code_value, str):
+                raise TypeError(
+                    "failCode: unexpected " + type(_fail_code_value).__name__
+                )
+            fail_code_type_1 = SessionFailCode(_fail_code_value)
 
-        state = _parse_state(d.pop("state", UNSET))
+            fail_code = fail_code_type_1
 
-        def _parse_verifications(data: object) -> None | Unset | VerificationMap:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            if not isinstance(data, dict):
-                raise TypeError()
-            verifications_type_1 = VerificationMap.from_dict(data)
+        result_vp: None | str | Unset = d.pop("resultVp", UNSET)
+        if not isinstance(result_vp, (str, type(None), Unset)):
+            raise TypeError("resultVp: unexpected " + type(result_vp).__name__)
 
-            return verifications_type_1
+        created: int | None | Unset = d.pop("created", UNSET)
+        if not isinstance(created, (int, type(None), Unset)):
+            raise TypeError("created: unexpected " + type(created).__name__)
 
-        verifications = _parse_verifications(d.pop("verifications", UNSET))
-
-        def _parse_fail_code(data: object) -> None | SessionFailCode | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            if not isinstance(data, str):
-                raise TypeError()
-            fail_code_type_1 = SessionFailCode(data)
-
-            return fail_code_type_1
-
-        fail_code = _parse_fail_code(d.pop("failCode", UNSET))
-
-        def _parse_result_vp(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        result_vp = _parse_result_vp(d.pop("resultVp", UNSET))
-
-        def _parse_created(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        created = _parse_created(d.pop("created", UNSET))
-
-        def _parse_updated(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        updated = _parse_updated(d.pop("updated", UNSET))
+        updated: int | None | Unset = d.pop("updated", UNSET)
+        if not isinstance(updated, (int, type(None), Unset)):
+            raise TypeError("updated: unexpected " + type(updated).__name__)
 
         session = cls(
             id=id,

@@ -54,28 +54,22 @@ class ValidationResult:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        _member_names_value = d.pop("memberNames", UNSET)
+        member_names: list[str] | None | Unset
+        if _member_names_value is None or isinstance(_member_names_value, Unset):
+            member_names = _member_names_value
+        else:
+            if not isinstance(_member_names_value, list):
+                raise TypeError(
+                    "memberNames: unexpected " + type(_member_names_value).__name__
+                )
+            member_names_type_0 = cast(list[str], _member_names_value)
 
-        def _parse_member_names(data: object) -> list[str] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            if not isinstance(data, list):
-                raise TypeError()
-            member_names_type_0 = cast(list[str], data)
+            member_names = member_names_type_0
 
-            return member_names_type_0
-
-        member_names = _parse_member_names(d.pop("memberNames", UNSET))
-
-        def _parse_error_message(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        error_message = _parse_error_message(d.pop("errorMessage", UNSET))
+        error_message: None | str | Unset = d.pop("errorMessage", UNSET)
+        if not isinstance(error_message, (str, type(None), Unset)):
+            raise TypeError("errorMessage: unexpected " + type(error_message).__name__)
 
         validation_result = cls(
             member_names=member_names,

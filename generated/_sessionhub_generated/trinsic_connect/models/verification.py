@@ -144,101 +144,88 @@ class Verification:
         from ..models.normalized_government_id_data import NormalizedGovernmentIdData  # noqa: PLC0415
 
         d = dict(src_dict)
+        id: None | str | Unset = d.pop("id", UNSET)
+        if not isinstance(id, (str, type(None), Unset)):
+            raise TypeError("id: unexpected " + type(id).__name__)
 
-        def _parse_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        _type__value = d.pop("type", UNSET)
+        type_: None | Unset | VerificationType
+        if _type__value is None or isinstance(_type__value, Unset):
+            type_ = _type__value
+        else:
+            if not isinstance(_type__value, str):
+                raise TypeError("type: unexpected " + type(_type__value).__name__)
+            type_type_1 = VerificationType(_type__value)
 
-        id = _parse_id(d.pop("id", UNSET))
+            type_ = type_type_1
 
-        def _parse_type_(data: object) -> None | Unset | VerificationType:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            if not isinstance(data, str):
-                raise TypeError()
-            type_type_1 = VerificationType(data)
+        _state_value = d.pop("state", UNSET)
+        state: None | Unset | VerificationState
+        if _state_value is None or isinstance(_state_value, Unset):
+            state = _state_value
+        else:
+            if not isinstance(_state_value, str):
+                raise TypeError("state: unexpected " + type(_state_value).__name__)
+            state_type_1 = VerificationState(_state_value)
 
-            return type_type_1
+            state = state_type_1
 
-        type_ = _parse_type_(d.pop("type", UNSET))
+        _fail_code_value = d.pop("failCode", UNSET)
+        fail_code: None | Unset | VerificationFailCode
+        if _fail_code_value is None or isinstance(_fail_code_value, Unset):
+            fail_code = _fail_code_value
+        else:
+            if not isinstance(_fail_code_value, str):
+                raise TypeError(
+                    "failCode: unexpected " + type(_fail_code_value).__name__
+                )
+            fail_code_type_1 = VerificationFailCode(_fail_code_value)
 
-        def _parse_state(data: object) -> None | Unset | VerificationState:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            if not isinstance(data, str):
-                raise TypeError()
-            state_type_1 = VerificationState(data)
-
-            return state_type_1
-
-        state = _parse_state(d.pop("state", UNSET))
-
-        def _parse_fail_code(data: object) -> None | Unset | VerificationFailCode:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            if not isinstance(data, str):
-                raise TypeError()
-            fail_code_type_1 = VerificationFailCode(data)
-
-            return fail_code_type_1
-
-        fail_code = _parse_fail_code(d.pop("failCode", UNSET))
+            fail_code = fail_code_type_1
 
         reused = d.pop("reused", UNSET)
 
-        def _parse_updated(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
+        updated: int | None | Unset = d.pop("updated", UNSET)
+        if not isinstance(updated, (int, type(None), Unset)):
+            raise TypeError("updated: unexpected " + type(updated).__name__)
 
-        updated = _parse_updated(d.pop("updated", UNSET))
-
-        def _parse_government_id_options(
-            data: object,
-        ) -> GovernmentIdOptions | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            if not isinstance(data, dict):
-                raise TypeError()
-            government_id_options_type_1 = GovernmentIdOptions.from_dict(data)
-
-            return government_id_options_type_1
-
-        government_id_options = _parse_government_id_options(
-            d.pop("governmentIdOptions", UNSET)
-        )
-
-        def _parse_normalized_government_id_data(
-            data: object,
-        ) -> None | NormalizedGovernmentIdData | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            if not isinstance(data, dict):
-                raise TypeError()
-            normalized_government_id_data_type_1 = NormalizedGovernmentIdData.from_dict(
-                data
+        _government_id_options_value = d.pop("governmentIdOptions", UNSET)
+        government_id_options: GovernmentIdOptions | None | Unset
+        if _government_id_options_value is None or isinstance(
+            _government_id_options_value, Unset
+        ):
+            government_id_options = _government_id_options_value
+        else:
+            if not isinstance(_government_id_options_value, dict):
+                raise TypeError(
+                    "governmentIdOptions: unexpected "
+                    + type(_government_id_options_value).__name__
+                )
+            government_id_options_type_1 = GovernmentIdOptions.from_dict(
+                _government_id_options_value
             )
 
-            return normalized_government_id_data_type_1
+            government_id_options = government_id_options_type_1
 
-        normalized_government_id_data = _parse_normalized_government_id_data(
-            d.pop("normalizedGovernmentIdData", UNSET)
+        _normalized_government_id_data_value = d.pop(
+            "normalizedGovernmentIdData", UNSET
         )
+        normalized_government_id_data: None | NormalizedGovernmentIdData | Unset
+        if _normalized_government_id_data_value is None or isinstance(
+            _normalized_government_id_data_value, Unset
+        ):
+            normalized_government_id_data = _normalized_government_id_data_value
+        else:
+            if not isinstance(_normalized_government_id_data_value, dict):
+                raise TypeError(
+                    "normalizedGovernmentIdData: unexpected "
+                    + type(_normalized_government_id_data_value).__name__
+                )
+            normalized_government_id_data_type_1 = NormalizedGovernmentIdData.from_dict(
+                _normalized_government_id_data_value
+            )
+
+            normalized_government_id_data = normalized_government_id_data_type_1
 
         verification = cls(
             id=id,

@@ -88,27 +88,19 @@ class PageMeta:
 
         key = d.pop("key", UNSET)
 
-        def _parse_next_page_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        next_page_url = _parse_next_page_url(d.pop("next_page_url", UNSET))
+        next_page_url: None | str | Unset = d.pop("next_page_url", UNSET)
+        if not isinstance(next_page_url, (str, type(None), Unset)):
+            raise TypeError("next_page_url: unexpected " + type(next_page_url).__name__)
 
         page = d.pop("page", UNSET)
 
         page_size = d.pop("page_size", UNSET)
 
-        def _parse_previous_page_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        previous_page_url = _parse_previous_page_url(d.pop("previous_page_url", UNSET))
+        previous_page_url: None | str | Unset = d.pop("previous_page_url", UNSET)
+        if not isinstance(previous_page_url, (str, type(None), Unset)):
+            raise TypeError(
+                "previous_page_url: unexpected " + type(previous_page_url).__name__
+            )
 
         url = d.pop("url", UNSET)
 

@@ -231,180 +231,145 @@ class Session:
         d = dict(src_dict)
         sid = d.pop("sid")
 
-        def _parse_service_sid(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        service_sid: None | str | Unset = d.pop("service_sid", UNSET)
+        if not isinstance(service_sid, (str, type(None), Unset)):
+            raise TypeError("service_sid: unexpected " + type(service_sid).__name__)
 
-        service_sid = _parse_service_sid(d.pop("service_sid", UNSET))
+        account_sid: None | str | Unset = d.pop("account_sid", UNSET)
+        if not isinstance(account_sid, (str, type(None), Unset)):
+            raise TypeError("account_sid: unexpected " + type(account_sid).__name__)
 
-        def _parse_account_sid(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        _date_started_value = d.pop("date_started", UNSET)
+        date_started: datetime.datetime | None | Unset
+        if _date_started_value is None or isinstance(_date_started_value, Unset):
+            date_started = _date_started_value
+        else:
+            if not isinstance(_date_started_value, str):
+                raise TypeError(
+                    "date_started: unexpected " + type(_date_started_value).__name__
+                )
+            date_started_type_0 = datetime.datetime.fromisoformat(_date_started_value)
 
-        account_sid = _parse_account_sid(d.pop("account_sid", UNSET))
+            date_started = date_started_type_0
 
-        def _parse_date_started(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            if not isinstance(data, str):
-                raise TypeError()
-            date_started_type_0 = datetime.datetime.fromisoformat(data)
+        _date_ended_value = d.pop("date_ended", UNSET)
+        date_ended: datetime.datetime | None | Unset
+        if _date_ended_value is None or isinstance(_date_ended_value, Unset):
+            date_ended = _date_ended_value
+        else:
+            if not isinstance(_date_ended_value, str):
+                raise TypeError(
+                    "date_ended: unexpected " + type(_date_ended_value).__name__
+                )
+            date_ended_type_0 = datetime.datetime.fromisoformat(_date_ended_value)
 
-            return date_started_type_0
+            date_ended = date_ended_type_0
 
-        date_started = _parse_date_started(d.pop("date_started", UNSET))
+        _date_last_interaction_value = d.pop("date_last_interaction", UNSET)
+        date_last_interaction: datetime.datetime | None | Unset
+        if _date_last_interaction_value is None or isinstance(
+            _date_last_interaction_value, Unset
+        ):
+            date_last_interaction = _date_last_interaction_value
+        else:
+            if not isinstance(_date_last_interaction_value, str):
+                raise TypeError(
+                    "date_last_interaction: unexpected "
+                    + type(_date_last_interaction_value).__name__
+                )
+            date_last_interaction_type_0 = datetime.datetime.fromisoformat(
+                _date_last_interaction_value
+            )
 
-        def _parse_date_ended(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            if not isinstance(data, str):
-                raise TypeError()
-            date_ended_type_0 = datetime.datetime.fromisoformat(data)
+            date_last_interaction = date_last_interaction_type_0
 
-            return date_ended_type_0
+        _date_expiry_value = d.pop("date_expiry", UNSET)
+        date_expiry: datetime.datetime | None | Unset
+        if _date_expiry_value is None or isinstance(_date_expiry_value, Unset):
+            date_expiry = _date_expiry_value
+        else:
+            if not isinstance(_date_expiry_value, str):
+                raise TypeError(
+                    "date_expiry: unexpected " + type(_date_expiry_value).__name__
+                )
+            date_expiry_type_0 = datetime.datetime.fromisoformat(_date_expiry_value)
 
-        date_ended = _parse_date_ended(d.pop("date_ended", UNSET))
+            date_expiry = date_expiry_type_0
 
-        def _parse_date_last_interaction(
-            data: object,
-        ) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            if not isinstance(data, str):
-                raise TypeError()
-            date_last_interaction_type_0 = datetime.datetime.fromisoformat(data)
+        unique_name: None | str | Unset = d.pop("unique_name", UNSET)
+        if not isinstance(unique_name, (str, type(None), Unset)):
+            raise TypeError("unique_name: unexpected " + type(unique_name).__name__)
 
-            return date_last_interaction_type_0
+        _status_value = d.pop("status", UNSET)
+        status: None | SessionStatus | Unset
+        if _status_value is None or isinstance(_status_value, Unset):
+            status = _status_value
+        else:
+            if not isinstance(_status_value, str):
+                raise TypeError("status: unexpected " + type(_status_value).__name__)
+            status_type_1 = SessionStatus(_status_value)
 
-        date_last_interaction = _parse_date_last_interaction(
-            d.pop("date_last_interaction", UNSET)
-        )
+            status = status_type_1
 
-        def _parse_date_expiry(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            if not isinstance(data, str):
-                raise TypeError()
-            date_expiry_type_0 = datetime.datetime.fromisoformat(data)
+        closed_reason: None | str | Unset = d.pop("closed_reason", UNSET)
+        if not isinstance(closed_reason, (str, type(None), Unset)):
+            raise TypeError("closed_reason: unexpected " + type(closed_reason).__name__)
 
-            return date_expiry_type_0
+        ttl: int | None | Unset = d.pop("ttl", UNSET)
+        if not isinstance(ttl, (int, type(None), Unset)):
+            raise TypeError("ttl: unexpected " + type(ttl).__name__)
 
-        date_expiry = _parse_date_expiry(d.pop("date_expiry", UNSET))
+        _mode_value = d.pop("mode", UNSET)
+        mode: None | SessionMode | Unset
+        if _mode_value is None or isinstance(_mode_value, Unset):
+            mode = _mode_value
+        else:
+            if not isinstance(_mode_value, str):
+                raise TypeError("mode: unexpected " + type(_mode_value).__name__)
+            mode_type_1 = SessionMode(_mode_value)
 
-        def _parse_unique_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            mode = mode_type_1
 
-        unique_name = _parse_unique_name(d.pop("unique_name", UNSET))
+        _date_created_value = d.pop("date_created", UNSET)
+        date_created: datetime.datetime | None | Unset
+        if _date_created_value is None or isinstance(_date_created_value, Unset):
+            date_created = _date_created_value
+        else:
+            if not isinstance(_date_created_value, str):
+                raise TypeError(
+                    "date_created: unexpected " + type(_date_created_value).__name__
+                )
+            date_created_type_0 = datetime.datetime.fromisoformat(_date_created_value)
 
-        def _parse_status(data: object) -> None | SessionStatus | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            if not isinstance(data, str):
-                raise TypeError()
-            status_type_1 = SessionStatus(data)
+            date_created = date_created_type_0
 
-            return status_type_1
+        _date_updated_value = d.pop("date_updated", UNSET)
+        date_updated: datetime.datetime | None | Unset
+        if _date_updated_value is None or isinstance(_date_updated_value, Unset):
+            date_updated = _date_updated_value
+        else:
+            if not isinstance(_date_updated_value, str):
+                raise TypeError(
+                    "date_updated: unexpected " + type(_date_updated_value).__name__
+                )
+            date_updated_type_0 = datetime.datetime.fromisoformat(_date_updated_value)
 
-        status = _parse_status(d.pop("status", UNSET))
+            date_updated = date_updated_type_0
 
-        def _parse_closed_reason(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        url: None | str | Unset = d.pop("url", UNSET)
+        if not isinstance(url, (str, type(None), Unset)):
+            raise TypeError("url: unexpected " + type(url).__name__)
 
-        closed_reason = _parse_closed_reason(d.pop("closed_reason", UNSET))
+        _links_value = d.pop("links", UNSET)
+        links: None | SessionLinks | Unset
+        if _links_value is None or isinstance(_links_value, Unset):
+            links = _links_value
+        else:
+            if not isinstance(_links_value, dict):
+                raise TypeError("links: unexpected " + type(_links_value).__name__)
+            links_type_1 = SessionLinks.from_dict(_links_value)
 
-        def _parse_ttl(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        ttl = _parse_ttl(d.pop("ttl", UNSET))
-
-        def _parse_mode(data: object) -> None | SessionMode | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            if not isinstance(data, str):
-                raise TypeError()
-            mode_type_1 = SessionMode(data)
-
-            return mode_type_1
-
-        mode = _parse_mode(d.pop("mode", UNSET))
-
-        def _parse_date_created(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            if not isinstance(data, str):
-                raise TypeError()
-            date_created_type_0 = datetime.datetime.fromisoformat(data)
-
-            return date_created_type_0
-
-        date_created = _parse_date_created(d.pop("date_created", UNSET))
-
-        def _parse_date_updated(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            if not isinstance(data, str):
-                raise TypeError()
-            date_updated_type_0 = datetime.datetime.fromisoformat(data)
-
-            return date_updated_type_0
-
-        date_updated = _parse_date_updated(d.pop("date_updated", UNSET))
-
-        def _parse_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        url = _parse_url(d.pop("url", UNSET))
-
-        def _parse_links(data: object) -> None | SessionLinks | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            if not isinstance(data, dict):
-                raise TypeError()
-            links_type_1 = SessionLinks.from_dict(data)
-
-            return links_type_1
-
-        links = _parse_links(d.pop("links", UNSET))
+            links = links_type_1
 
         session = cls(
             sid=sid,

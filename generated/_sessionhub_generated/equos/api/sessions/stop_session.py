@@ -29,17 +29,18 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> EquosError | EquosSession | None | None:
     if response.status_code == 200:
+        _response_200_value = response.json()
+        response_200: EquosSession | None
+        if _response_200_value is None:
+            response_200 = _response_200_value
+        else:
+            if not isinstance(_response_200_value, dict):
+                raise TypeError(
+                    "response_200: unexpected " + type(_response_200_value).__name__
+                )
+            response_200_type_1 = EquosSession.from_dict(_response_200_value)
 
-        def _parse_response_200(data: object) -> EquosSession | None:
-            if data is None:
-                return data
-            if not isinstance(data, dict):
-                raise TypeError()
-            response_200_type_1 = EquosSession.from_dict(data)
-
-            return response_200_type_1
-
-        response_200 = _parse_response_200(response.json())
+            response_200 = response_200_type_1
 
         return response_200
 
