@@ -27,17 +27,23 @@ def twilio(request: httpx.Request) -> httpx.Response:
     if path.endswith("/Sessions"):
         if method == "POST":
             return httpx.Response(201, json=sample("twilio-proxy", "session-create-201.json"))
-        name = "sessions-list-empty-200.json" if "PageToken" in request.url.params else \
-            "sessions-list-page-200.json"
+        name = (
+            "sessions-list-empty-200.json"
+            if "PageToken" in request.url.params
+            else "sessions-list-page-200.json"
+        )
         return httpx.Response(200, json=sample("twilio-proxy", name))
     name = "session-update-200.json" if method == "POST" else "session-fetch-200.json"
     return httpx.Response(200, json=sample("twilio-proxy", name))
 
 
 def trinsic(request: httpx.Request) -> httpx.Response:
-    names = {"/v1/sessions": "create-session-200.json", "/v1/sessions/get":
-             "get-session-200-success.json", "/v1/sessions/list": "list-sessions-200.json",
-             "/v1/sessions/cancel": "cancel-session-200.json"}
+    names = {
+        "/v1/sessions": "create-session-200.json",
+        "/v1/sessions/get": "get-session-200-success.json",
+        "/v1/sessions/list": "list-sessions-200.json",
+        "/v1/sessions/cancel": "cancel-session-200.json",
+    }
     return httpx.Response(200, json=sample("trinsic-connect", names[request.url.path]))
 
 
@@ -46,8 +52,9 @@ def sipher(request: httpx.Request) -> httpx.Response:
         return httpx.Response(201, json=sample("sipher", "create-session-201.json"))
     if request.method == "DELETE":
         session_id = request.url.path.rsplit("/", 1)[1]
-        return httpx.Response(200, json={"success": True,
-                                         "data": {"sessionId": session_id, "deleted": True}})
+        return httpx.Response(
+            200, json={"success": True, "data": {"sessionId": session_id, "deleted": True}}
+        )
     name = "update-session-200.json" if request.method == "PATCH" else "get-session-200.json"
     return httpx.Response(200, json=sample("sipher", name))
 
@@ -75,8 +82,9 @@ def test_readme_has_the_four_quickstarts() -> None:
 
 
 @pytest.mark.parametrize("title", sorted(VENDORS))
-def test_quickstart_runs(title: str, monkeypatch: pytest.MonkeyPatch,
-                         capsys: pytest.CaptureFixture[str]) -> None:
+def test_quickstart_runs(
+    title: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     host, handler = VENDORS[title]
     seen: list[httpx.Request] = []
 
@@ -87,11 +95,18 @@ def test_quickstart_runs(title: str, monkeypatch: pytest.MonkeyPatch,
 
     import sessionhub._client
 
-    monkeypatch.setattr(sessionhub._client, "default_http_client",
-                        lambda: httpx.AsyncClient(transport=httpx.MockTransport(route)))
-    for name, value in {"TWILIO_ACCOUNT_SID": "AC" + "0" * 32, "TWILIO_AUTH_TOKEN": "t",
-                        "TRINSIC_API_KEY": "k", "SIPHER_API_KEY": "k",
-                        "EQUOS_API_KEY": "k"}.items():
+    monkeypatch.setattr(
+        sessionhub._client,
+        "default_http_client",
+        lambda: httpx.AsyncClient(transport=httpx.MockTransport(route)),
+    )
+    for name, value in {
+        "TWILIO_ACCOUNT_SID": "AC" + "0" * 32,
+        "TWILIO_AUTH_TOKEN": "t",
+        "TRINSIC_API_KEY": "k",
+        "SIPHER_API_KEY": "k",
+        "EQUOS_API_KEY": "k",
+    }.items():
         monkeypatch.setenv(name, value)
     namespace: dict[str, Any] = {"__name__": "__readme__"}
     exec(compile(quickstarts()[title], f"README:{title}", "exec"), namespace)

@@ -32,10 +32,12 @@ async def test_trinsic_create_session() -> None:
 
     seen: list[httpx.Request] = []
     body = sample("trinsic-connect", "create-session-200.json")
-    async with AuthenticatedClient(base_url="http://127.0.0.1", token="t",
-                                   httpx_args=mock(200, body, seen)) as client:
+    async with AuthenticatedClient(
+        base_url="http://127.0.0.1", token="t", httpx_args=mock(200, body, seen)
+    ) as client:
         response = await create_session.asyncio_detailed(
-            client=client, body=CreateSessionRequest.from_dict({"verifications": [{"type": "GovernmentId"}]})
+            client=client,
+            body=CreateSessionRequest.from_dict({"verifications": [{"type": "GovernmentId"}]}),
         )
     assert seen[0].method == "POST" and seen[0].url.path == "/v1/sessions"
     assert json.loads(seen[0].content) == {"verifications": [{"type": "GovernmentId"}]}
@@ -52,9 +54,13 @@ async def test_sipher_get_session() -> None:
     seen: list[httpx.Request] = []
     body = sample("sipher", "get-session-200.json")
     session_id = body["data"]["sessionId"]
-    async with AuthenticatedClient(base_url="http://127.0.0.1", token="k", prefix="",
-                                   auth_header_name="X-API-Key",
-                                   httpx_args=mock(200, body, seen)) as client:
+    async with AuthenticatedClient(
+        base_url="http://127.0.0.1",
+        token="k",
+        prefix="",
+        auth_header_name="X-API-Key",
+        httpx_args=mock(200, body, seen),
+    ) as client:
         response = await get_session.asyncio_detailed(session_id, client=client)
     assert seen[0].url.path == f"/v1/sessions/{session_id}" and seen[0].headers["x-api-key"] == "k"
     assert isinstance(response.parsed, GetSessionResponse)
@@ -69,11 +75,16 @@ async def test_equos_list_sessions() -> None:
 
     seen: list[httpx.Request] = []
     body = sample("equos", "list-sessions-200.json")
-    async with AuthenticatedClient(base_url="http://127.0.0.1", token="k", prefix="",
-                                   auth_header_name="x-api-key",
-                                   httpx_args=mock(200, body, seen)) as client:
-        response = await list_sessions.asyncio_detailed(client=client, take=20, skip=0,
-                                                        client_query="user-8841")
+    async with AuthenticatedClient(
+        base_url="http://127.0.0.1",
+        token="k",
+        prefix="",
+        auth_header_name="x-api-key",
+        httpx_args=mock(200, body, seen),
+    ) as client:
+        response = await list_sessions.asyncio_detailed(
+            client=client, take=20, skip=0, client_query="user-8841"
+        )
     assert dict(seen[0].url.params) == {"take": "20", "skip": "0", "client": "user-8841"}
     assert isinstance(response.parsed, ListSessionsResponse)
     assert all(isinstance(s, EquosSession) for s in response.parsed.sessions)
@@ -85,8 +96,9 @@ async def test_equos_get_session_null_is_none() -> None:
     from _sessionhub_generated.equos.api.sessions import get_session
 
     seen: list[httpx.Request] = []
-    async with AuthenticatedClient(base_url="http://127.0.0.1", token="k",
-                                   httpx_args=mock(200, None, seen)) as client:
+    async with AuthenticatedClient(
+        base_url="http://127.0.0.1", token="k", httpx_args=mock(200, None, seen)
+    ) as client:
         response = await get_session.asyncio_detailed("missing", client=client)
     assert response.status_code == 200 and response.parsed is None
 
@@ -104,9 +116,14 @@ async def test_twilio_create_session_form() -> None:
     participant = json.dumps({"Identifier": "+15550001111"})
     async with Client(base_url="http://127.0.0.1", httpx_args=mock(201, body, seen)) as client:
         response = await create_session.asyncio_detailed(
-            service, client=client,
-            body=CreateSessionRequest(unique_name="order-1", ttl=60, mode=SessionMode.MESSAGE_ONLY,
-                                      participants=[participant, participant]),
+            service,
+            client=client,
+            body=CreateSessionRequest(
+                unique_name="order-1",
+                ttl=60,
+                mode=SessionMode.MESSAGE_ONLY,
+                participants=[participant, participant],
+            ),
         )
     form = parse_qsl(seen[0].content.decode())
     assert ("UniqueName", "order-1") in form and ("Mode", "message-only") in form

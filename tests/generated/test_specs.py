@@ -109,8 +109,13 @@ def _examples(spec: dict[str, Any]) -> list[tuple[str, dict[str, Any], Any]]:
         for where, holder in bodies:
             for media in holder.get("content", {}).values():
                 for name, example in media.get("examples", {}).items():
-                    found.append((f"{method.upper()} {path} {where} {name}", media["schema"],
-                                  example["value"]))
+                    found.append(
+                        (
+                            f"{method.upper()} {path} {where} {name}",
+                            media["schema"],
+                            example["value"],
+                        )
+                    )
     return found
 
 

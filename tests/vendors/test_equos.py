@@ -31,8 +31,11 @@ async def test_create_with_existing_avatar_and_agent_ids(script: Script) -> None
     script.json(201, body)
     async with client(script) as equos:
         created = await equos.sessions.create(
-            name="Translation session", avatar="cmfkz80fl000do50jj2u2nim5",
-            agent={"id": "cmfkz7til0003n10jdgp5annq"}, client="user-8841", max_duration=600,
+            name="Translation session",
+            avatar="cmfkz80fl000do50jj2u2nim5",
+            agent={"id": "cmfkz7til0003n10jdgp5annq"},
+            client="user-8841",
+            max_duration=600,
             consumer_identity={"identity": "user-8841", "name": "Ana"},
             template_vars={"language": "pt"},
         )
