@@ -51,13 +51,13 @@ class _SafeStream(httpx.AsyncByteStream):
         try:
             async for chunk in self._stream:
                 yield chunk
-        except (httpx.TransportError, aiohttp.ClientError, asyncio.TimeoutError) as exc:
+        except (TimeoutError, httpx.TransportError, aiohttp.ClientError) as exc:
             raise _remap(exc) from exc
 
     async def aclose(self) -> None:
         try:
             await self._stream.aclose()
-        except (httpx.TransportError, aiohttp.ClientError, asyncio.TimeoutError) as exc:
+        except (TimeoutError, httpx.TransportError, aiohttp.ClientError) as exc:
             raise _remap(exc) from exc
 
 
@@ -73,7 +73,7 @@ class _SafeAiohttpTransport(AiohttpTransport):
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         try:
             response = await super().handle_async_request(request)
-        except (httpx.TransportError, aiohttp.ClientError, asyncio.TimeoutError) as exc:
+        except (TimeoutError, httpx.TransportError, aiohttp.ClientError) as exc:
             raise _remap(exc) from exc
         assert isinstance(response.stream, httpx.AsyncByteStream)
         response.stream = _SafeStream(response.stream)
