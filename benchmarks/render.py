@@ -77,8 +77,13 @@ def page_url(base_url: str, size: int, page: int, token: str | None) -> str:
     return f"{base_url}{SESSIONS_PATH}?{query}"
 
 
-def render(root: Path, base_url: str, total: int = TOTAL_SESSIONS,
-           fetch: int = FETCH_SESSIONS, page_sizes: tuple[int, ...] = PAGE_SIZES) -> int:
+def render(
+    root: Path,
+    base_url: str,
+    total: int = TOTAL_SESSIONS,
+    fetch: int = FETCH_SESSIONS,
+    page_sizes: tuple[int, ...] = PAGE_SIZES,
+) -> int:
     """Write every response under `root`; `base_url` is what next_page_url points back to.
 
     Returns the number of bytes written.

@@ -13,8 +13,16 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from typing import Any
 
-PACKAGES = ("sessionhub", "httpx", "httpcore", "anyio", "attrs", "aiohttp", "httpx-aiohttp",
-            "twilio")
+PACKAGES = (
+    "sessionhub",
+    "httpx",
+    "httpcore",
+    "anyio",
+    "attrs",
+    "aiohttp",
+    "httpx-aiohttp",
+    "twilio",
+)
 
 
 @dataclass(frozen=True)
@@ -33,8 +41,11 @@ class Cell:
     level: int  # concurrency for W1, PageSize otherwise
 
     def __str__(self) -> str:
-        return f"{self.workload} c={self.level}" if self.workload == "W1" else (
-            f"{self.workload} ps={self.level}")
+        return (
+            f"{self.workload} c={self.level}"
+            if self.workload == "W1"
+            else (f"{self.workload} ps={self.level}")
+        )
 
 
 @dataclass
@@ -49,6 +60,7 @@ class Meta:
     quick: bool
     import_runs: int
     repeat_limit_s: float
+    load: tuple[float, float]  # 1-minute load average before and after the run
     skipped: list[str] = field(default_factory=list)
 
 
@@ -74,11 +86,11 @@ def _version(package: str) -> str:
 
 
 def _fmt(value: float | None, digits: int = 0) -> str:
-    return "–" if value is None else f"{value:,.{digits}f}"
+    return "-" if value is None else f"{value:,.{digits}f}"
 
 
 def _ratio(value: float | None) -> str:
-    return "–" if value is None else f"{value:.2f}x"
+    return "-" if value is None else f"{value:.2f}x"
 
 
 class _Table:
@@ -95,7 +107,9 @@ class _Table:
 class _Data:
     """Medians per (stack, cell), and ratios between stacks."""
 
-    def __init__(self, results: Results, medians: dict[tuple[str, Cell], float], scale: dict[str, int]):
+    def __init__(
+        self, results: Results, medians: dict[tuple[str, Cell], float], scale: dict[str, int]
+    ):
         self.results = results
         self.medians = medians
         self.scale = scale  # divide CPU seconds by this to get per-call / per-item
@@ -121,8 +135,9 @@ class _Data:
         return len(self.results.get((stack, cell), []))
 
 
-def _per_unit_table(data: _Data, stacks: Sequence[StackDef], cells: Sequence[Cell],
-                    runs: int, heading: str) -> str:
+def _per_unit_table(
+    data: _Data, stacks: Sequence[StackDef], cells: Sequence[Cell], runs: int, heading: str
+) -> str:
     table = _Table("stack", *heading.split("|"))
     for stack in stacks:
         values = []
@@ -134,18 +149,30 @@ def _per_unit_table(data: _Data, stacks: Sequence[StackDef], cells: Sequence[Cel
     return str(table)
 
 
-def _ratio_table(data: _Data, stacks: Sequence[StackDef], cells: Sequence[Cell],
-                 references: Sequence[tuple[str, str]], label: str) -> str:
+def _ratio_table(
+    data: _Data,
+    stacks: Sequence[StackDef],
+    cells: Sequence[Cell],
+    references: Sequence[tuple[str, str]],
+    label: str,
+) -> str:
     header = [f"÷ {name} {label}={c.level}" for _, name in references for c in cells]
     table = _Table("stack", *header)
     for stack in stacks:
-        table.row(stack.label, *[_ratio(data.ratio(stack.key, ref, c))
-                                 for ref, _ in references for c in cells])
+        table.row(
+            stack.label,
+            *[_ratio(data.ratio(stack.key, ref, c)) for ref, _ in references for c in cells],
+        )
     return str(table)
 
 
-def _goal_rows(data: _Data, import_ms: dict[str, float], w1: Sequence[Cell], w2: Sequence[Cell],
-               memory_cells: tuple[Cell, Cell]) -> list[tuple[str, str, float | None, str]]:
+def _goal_rows(
+    data: _Data,
+    import_ms: dict[str, float],
+    w1: Sequence[Cell],
+    w2: Sequence[Cell],
+    memory_cells: tuple[Cell, Cell],
+) -> list[tuple[str, str, float | None, str]]:
     """(goal, target, measured, worst over all levels)."""
     w1_head = next((c for c in w1 if c.level == 50), w1[-1])
     w2_head = next((c for c in w2 if c.level == 1000), w2[-1])
@@ -154,7 +181,7 @@ def _goal_rows(data: _Data, import_ms: dict[str, float], w1: Sequence[Cell], w2:
         values = [data.ratio("sessionhub", other, c) for c in cells]
         known = [(v, c) for v, c in zip(values, cells, strict=True) if v is not None]
         if not known:
-            return "–"
+            return "-"
         value, cell = max(known, key=lambda vc: vc[0])
         return (f"{(value - 1) * 100:+.0f} %" if minus_one else _ratio(value)) + f" ({cell})"
 
@@ -166,23 +193,54 @@ def _goal_rows(data: _Data, import_ms: dict[str, float], w1: Sequence[Cell], w2:
     mem_one, mem_stream = data.peak_mib("sessionhub", one_page), data.peak_mib("sessionhub", stream)
     sh_import, tw_import = import_ms.get("import sessionhub"), import_ms.get("import twilio.rest")
     return [
-        (f"{w1_head}: sessionhub ÷ twilio-python", "≤ 1.0x",
-         data.ratio("sessionhub", "twilio", w1_head), worst("twilio", w1)),
-        (f"{w1_head}: sessionhub ÷ raw aiohttp", "≤ 1.5x",
-         data.ratio("sessionhub", "aiohttp", w1_head), worst("aiohttp", w1)),
-        (f"{w2_head}: sessionhub ÷ twilio-python", "≤ 0.35x",
-         data.ratio("sessionhub", "twilio", w2_head), worst("twilio", w2)),
-        (f"{w2_head}: sessionhub ÷ raw httpx", "≤ 2.0x",
-         data.ratio("sessionhub", "httpx", w2_head), worst("httpx", w2)),
-        (f"streaming {stream.level}-item pages: peak RSS growth ÷ one page", "≤ 1.2x",
-         None if mem_one is None or mem_stream is None or not mem_one else mem_stream / mem_one,
-         ""),
-        ("import sessionhub ÷ import twilio.rest", "≤ 0.5x",
-         None if sh_import is None or not tw_import else sh_import / tw_import, ""),
-        (f"facade overhead {w1_head} (sessionhub ÷ generated − 1)", "≤ +10 %",
-         overhead(w1_head), worst("generated", w1, minus_one=True)),
-        (f"facade overhead {w2_head} (sessionhub ÷ generated − 1)", "≤ +10 %",
-         overhead(w2_head), worst("generated", w2, minus_one=True)),
+        (
+            f"{w1_head}: sessionhub ÷ twilio-python",
+            "≤ 1.0x",
+            data.ratio("sessionhub", "twilio", w1_head),
+            worst("twilio", w1),
+        ),
+        (
+            f"{w1_head}: sessionhub ÷ raw aiohttp",
+            "≤ 1.5x",
+            data.ratio("sessionhub", "aiohttp", w1_head),
+            worst("aiohttp", w1),
+        ),
+        (
+            f"{w2_head}: sessionhub ÷ twilio-python",
+            "≤ 0.35x",
+            data.ratio("sessionhub", "twilio", w2_head),
+            worst("twilio", w2),
+        ),
+        (
+            f"{w2_head}: sessionhub ÷ raw httpx",
+            "≤ 2.0x",
+            data.ratio("sessionhub", "httpx", w2_head),
+            worst("httpx", w2),
+        ),
+        (
+            f"streaming {stream.level}-item pages: peak RSS growth ÷ one page",
+            "≤ 1.2x",
+            None if mem_one is None or mem_stream is None or not mem_one else mem_stream / mem_one,
+            "",
+        ),
+        (
+            "import sessionhub ÷ import twilio.rest",
+            "≤ 0.5x",
+            None if sh_import is None or not tw_import else sh_import / tw_import,
+            "",
+        ),
+        (
+            f"facade overhead {w1_head} (sessionhub ÷ generated - 1)",
+            "≤ +10 %",
+            overhead(w1_head),
+            worst("generated", w1, minus_one=True),
+        ),
+        (
+            f"facade overhead {w2_head} (sessionhub ÷ generated - 1)",
+            "≤ +10 %",
+            overhead(w2_head),
+            worst("generated", w2, minus_one=True),
+        ),
     ]
 
 
@@ -190,15 +248,23 @@ def _met(target: str, value: float | None) -> str:
     if value is None:
         return "not measured"
     if "%" in target:
-        limit = float(target.split("+")[1].split()[0]) / 100
+        limit = float(target.split("+")[1].split(maxsplit=1)[0]) / 100
         return "met" if value <= limit else "**not met**"
     limit = float(target.split()[1].rstrip("x"))
     return "met" if value <= limit else "**not met**"
 
 
-def render_report(*, stacks: Sequence[Any], results: Results, medians: dict[tuple[str, Cell], float],
-                  import_ms: dict[str, float], meta: Meta, concurrency: Sequence[int],
-                  page_sizes: Sequence[int], memory_page_size: int) -> str:
+def render_report(
+    *,
+    stacks: Sequence[Any],
+    results: Results,
+    medians: dict[tuple[str, Cell], float],
+    import_ms: dict[str, float],
+    meta: Meta,
+    concurrency: Sequence[int],
+    page_sizes: Sequence[int],
+    memory_page_size: int,
+) -> str:
     data = _Data(results, medians, {"W1": meta.requests, "W2": meta.total})
     w1 = [Cell("W1", c) for c in concurrency]
     w2 = [Cell("W2", p) for p in page_sizes]
@@ -209,19 +275,42 @@ def render_report(*, stacks: Sequence[Any], results: Results, medians: dict[tupl
 
     add("# sessionhub benchmark results" + (" (--quick: not representative)" if meta.quick else ""))
     add("")
-    add(f"Measured {meta.date:%Y-%m-%d %H:%M} UTC by `benchmarks/run.py` "
+    add(
+        f"Measured {meta.date:%Y-%m-%d %H:%M} UTC by `benchmarks/run.py` "
         f"({meta.elapsed_s / 60:.1f} min in all). These are the numbers of that run on that "
-        "machine: compare ratios, not absolute times.")
+        "machine: compare ratios, not absolute times."
+    )
     add("")
-    add(f"- Machine: {os.cpu_count()} CPUs (`nproc`), {_cpu_model()}, Linux "
-        f"{platform.release()}; Python {sys.version.split()[0]}.")
+    add(
+        f"- Machine: {os.cpu_count()} CPUs (`nproc`), {_cpu_model()}, Linux "
+        f"{platform.release()}; Python {sys.version.split()[0]}."
+    )
     add("- Versions: " + ", ".join(f"{p} {_version(p)}" for p in PACKAGES) + ".")
-    add(f"- Server: {meta.server} on 127.0.0.1, pre-rendered Twilio Proxy JSON; "
-        + ("server pinned to CPU 0, each client process to CPU 1." if meta.pinned
-           else "not pinned."))
-    add(f"- Client CPU = user+sys of the client process over the measured section only; "
+    add(
+        f"- Server: {meta.server} on 127.0.0.1, pre-rendered Twilio Proxy JSON; "
+        + (
+            "server pinned to CPU 0, each client process to CPU 1."
+            if meta.pinned
+            else "not pinned."
+        )
+    )
+    add(
+        f"- Client CPU = user+sys of the client process over the measured section only; "
         f"each cell a fresh process; median of {meta.runs} run(s), interleaved. "
-        f"† = measured once (its first run took over {meta.repeat_limit_s:.0f} s).")
+        f"† = measured once (its first run took over {meta.repeat_limit_s:.0f} s)."
+    )
+    spreads = [
+        (max(r["cpu_s"] for r in runs) - min(r["cpu_s"] for r in runs)) / medians[key]
+        for key, runs in results.items()
+        if len(runs) > 1 and medians.get(key)
+    ]
+    if spreads:
+        add(
+            f"- Noise: 1-minute load average {meta.load[0]:.1f} before, {meta.load[1]:.1f} after "
+            "(this run alone adds about 1-1.5 on 2 cores; more means other work shared them). "
+            f"Spread (max-min)/median of a cell's runs: median {statistics.median(spreads):.0%}, "
+            f"worst {max(spreads):.0%}."
+        )
     for line in meta.skipped:
         add(f"- Skipped: {line}.")
     add("")
@@ -229,9 +318,12 @@ def render_report(*, stacks: Sequence[Any], results: Results, medians: dict[tupl
     add("## Goals of issue 6")
     add("")
     table = _Table("goal", "target", "measured", "worst level", "status")
-    for goal, target, value, worst_level in _goal_rows(data, import_ms, w1, w2,
-                                                      (mem_one, mem_stream)):
-        shown = ("–" if value is None else f"{value * 100:+.0f} %") if "%" in target else _ratio(value)
+    for goal, target, value, worst_level in _goal_rows(
+        data, import_ms, w1, w2, (mem_one, mem_stream)
+    ):
+        shown = (
+            ("-" if value is None else f"{value * 100:+.0f} %") if "%" in target else _ratio(value)
+        )
         table.row(goal, target, shown, worst_level or "", _met(target, value))
     add(str(table))
     add("")
@@ -245,24 +337,39 @@ def render_report(*, stacks: Sequence[Any], results: Results, medians: dict[tupl
 
     add(f"## W2: paginate {meta.total:,} sessions, client CPU µs per item")
     add("")
-    add(_per_unit_table(data, stacks, w2, meta.runs,
-                        "|".join(f"PageSize {p}" for p in page_sizes)))
+    add(_per_unit_table(data, stacks, w2, meta.runs, "|".join(f"PageSize {p}" for p in page_sizes)))
     add("")
-    add(_ratio_table(data, stacks, w2, [("aiohttp", "raw aiohttp"), ("httpx", "raw httpx"),
-                                        ("twilio", "twilio")], "ps"))
+    add(
+        _ratio_table(
+            data,
+            stacks,
+            w2,
+            [("aiohttp", "raw aiohttp"), ("httpx", "raw httpx"), ("twilio", "twilio")],
+            "ps",
+        )
+    )
     add("")
 
     add(f"## Memory: peak RSS growth above the pre-run baseline, MiB (PageSize {memory_page_size})")
     add("")
-    table = _Table("stack", "one page (limit=PageSize)", f"streaming {meta.total:,}",
-                   "streaming ÷ one page", f"accumulating {meta.total:,} in a list")
+    table = _Table(
+        "stack",
+        "one page (limit=PageSize)",
+        f"streaming {meta.total:,}",
+        "streaming ÷ one page",
+        f"accumulating {meta.total:,} in a list",
+    )
     for stack in stacks:
         one, stream = data.peak_mib(stack.key, mem_one), data.peak_mib(stack.key, mem_stream)
         if one is None:
             continue
-        table.row(stack.label, _fmt(one, 1), _fmt(stream, 1),
-                  _ratio(stream / one if stream is not None and one else None),
-                  _fmt(data.peak_mib(stack.key, mem_all), 1))
+        table.row(
+            stack.label,
+            _fmt(one, 1),
+            _fmt(stream, 1),
+            _ratio(stream / one if stream is not None and one else None),
+            _fmt(data.peak_mib(stack.key, mem_all), 1),
+        )
     add(str(table))
     add("")
 

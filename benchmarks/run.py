@@ -21,7 +21,7 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -38,20 +38,51 @@ SERVER_CPU, CLIENT_CPU = 0, 1
 STACKS = (
     StackDef("aiohttp", "raw aiohttp + json", "raw_aiohttp", needs=("aiohttp",)),
     StackDef("httpx", "raw httpx + json (stock pool)", "raw_httpx"),
-    StackDef("httpx-aio", "raw httpx + json on AiohttpTransport", "raw_httpx", "aiohttp",
-             needs=("httpx_aiohttp",)),
+    StackDef(
+        "httpx-aio",
+        "raw httpx + json on AiohttpTransport",
+        "raw_httpx",
+        "aiohttp",
+        needs=("httpx_aiohttp",),
+    ),
     StackDef("twilio", "twilio-python 9.13 async", "twilio_python", needs=("twilio", "aiohttp")),
-    StackDef("generated", "generated functions (default client)", "generated",
-             needs=("_sessionhub_generated.twilio_proxy",)),
-    StackDef("sessionhub", "sessionhub TwilioProxy (default client)", "sessionhub_twilio",
-             needs=("sessionhub.twilio",)),
+    StackDef(
+        "generated",
+        "generated functions (default client)",
+        "generated",
+        needs=("_sessionhub_generated.twilio_proxy",),
+    ),
+    StackDef(
+        "sessionhub",
+        "sessionhub TwilioProxy (default client)",
+        "sessionhub_twilio",
+        needs=("sessionhub.twilio",),
+    ),
     # --candidates: the transports sessionhub could default to.
-    StackDef("sh-aio", "sessionhub on AiohttpTransport", "sessionhub_twilio", "aiohttp",
-             needs=("sessionhub.twilio", "httpx_aiohttp"), candidate=True),
-    StackDef("sh-keepalive", "sessionhub on stock pool, 100 keep-alive", "sessionhub_twilio",
-             "keepalive", needs=("sessionhub.twilio",), candidate=True),
-    StackDef("gen-aio", "generated functions on AiohttpTransport", "generated", "aiohttp",
-             needs=("_sessionhub_generated.twilio_proxy", "httpx_aiohttp"), candidate=True),
+    StackDef(
+        "sh-aio",
+        "sessionhub on AiohttpTransport",
+        "sessionhub_twilio",
+        "aiohttp",
+        needs=("sessionhub.twilio", "httpx_aiohttp"),
+        candidate=True,
+    ),
+    StackDef(
+        "sh-keepalive",
+        "sessionhub on stock pool, 100 keep-alive",
+        "sessionhub_twilio",
+        "keepalive",
+        needs=("sessionhub.twilio",),
+        candidate=True,
+    ),
+    StackDef(
+        "gen-aio",
+        "generated functions on AiohttpTransport",
+        "generated",
+        "aiohttp",
+        needs=("_sessionhub_generated.twilio_proxy", "httpx_aiohttp"),
+        candidate=True,
+    ),
 )
 MEMORY_STACKS = ("aiohttp", "twilio", "generated", "sessionhub")
 QUICK_MEMORY_STACKS = ("sessionhub",)
@@ -92,33 +123,47 @@ def ensure_nginx(allow_install: bool) -> None:
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     install = ["apt-get", "install", "-y", "-q", "nginx-light"]
     for step in (install, ["apt-get", "update", "-q"], install):
-        done = subprocess.run(step, env=env, capture_output=True, timeout=600)
+        done = subprocess.run(step, env=env, capture_output=True, timeout=600, check=False)
         if step is install and done.returncode == 0:
             return
     print("apt-get could not install nginx: using the Python server")
 
 
-def pinner(cpu: int | None) -> Callable[[], None] | None:
-    return None if cpu is None else (lambda: server.pin(cpu))
-
-
-def run_cell(stack: StackDef, cell: Cell, cfg: Config, base_url: str, cpu: int | None,
-             ) -> dict[str, Any]:
-    cmd = [sys.executable, "-m", f"stacks.{stack.module}", "--base-url", base_url,
-           "--pool", str(cfg.pool), "--total", str(cfg.total)]
+def run_cell(
+    stack: StackDef,
+    cell: Cell,
+    cfg: Config,
+    base_url: str,
+) -> dict[str, Any]:
+    cmd = [
+        sys.executable,
+        "-m",
+        f"stacks.{stack.module}",
+        "--base-url",
+        base_url,
+        "--pool",
+        str(cfg.pool),
+        "--total",
+        str(cfg.total),
+    ]
     if stack.option:
         cmd += ["--option", stack.option]
     if cell.workload == "W1":
-        cmd += ["--workload", "fetch", "--requests", str(cfg.requests),
-                "--concurrency", str(cell.level)]
+        cmd += [
+            "--workload",
+            "fetch",
+            "--requests",
+            str(cfg.requests),
+            "--concurrency",
+            str(cell.level),
+        ]
     else:
         cmd += ["--workload", "list", "--page-size", str(cell.level)]
         if cell.workload == "one page":
             cmd += ["--limit", str(cell.level)]
         elif cell.workload == "accumulate":
             cmd += ["--mode", "accumulate"]
-    done = subprocess.run(cmd, cwd=BENCH, capture_output=True, text=True, timeout=900,
-                          preexec_fn=pinner(cpu))
+    done = subprocess.run(cmd, cwd=BENCH, capture_output=True, text=True, timeout=900, check=False)
     if done.returncode != 0:
         raise RuntimeError(f"{stack.label} {cell}: exit {done.returncode}\n{done.stderr[-3000:]}")
     return dict(json.loads(done.stdout.strip().splitlines()[-1]))
@@ -133,51 +178,78 @@ def plan(stacks: list[StackDef], cfg: Config) -> list[tuple[StackDef, Cell]]:
     return cells
 
 
-def measure(stacks: list[StackDef], cfg: Config, base_url: str, cpu: int | None,
-            repeat_limit_s: float) -> tuple[dict[tuple[str, Cell], list[dict[str, Any]]], list[str]]:
+def measure(
+    stacks: list[StackDef], cfg: Config, base_url: str, repeat_limit_s: float
+) -> tuple[dict[tuple[str, Cell], list[dict[str, Any]]], list[str]]:
     """Every cell `cfg.runs` times, interleaved run by run so drift spreads over all stacks.
 
     A cell whose first run took longer than `repeat_limit_s` is measured once (the table
     marks it): httpx's stock pool at high concurrency would otherwise take most of the time.
+    --quick runs its cells side by side: it only checks that everything works.
     """
     results: dict[tuple[str, Cell], list[dict[str, Any]]] = {}
     failures: list[str] = []
     cells = plan(stacks, cfg)
+
+    def one(run: int, stack: StackDef, cell: Cell) -> None:
+        started = time.perf_counter()
+        try:
+            result = run_cell(stack, cell, cfg, base_url)
+        except (RuntimeError, subprocess.TimeoutExpired) as exc:
+            failures.append(str(exc))
+            print(f"  FAILED {stack.label} {cell}: {str(exc).splitlines()[0]}", flush=True)
+            return
+        results.setdefault((stack.key, cell), []).append(result)
+        print(
+            f"  run {run + 1}/{cfg.runs} {stack.label:44} {cell!s:18} "
+            f"cpu {result['cpu_s']:7.3f}s  ({time.perf_counter() - started:5.1f}s)",
+            flush=True,
+        )
+
     for run in range(cfg.runs):
-        for stack, cell in cells:
-            key = (stack.key, cell)
-            if run and (key not in results or results[key][0]["wall_s"] > repeat_limit_s):
-                continue
-            started = time.perf_counter()
-            try:
-                result = run_cell(stack, cell, cfg, base_url, cpu)
-            except (RuntimeError, subprocess.TimeoutExpired) as exc:
-                failures.append(str(exc))
-                print(f"  FAILED {stack.label} {cell}: {str(exc).splitlines()[0]}", flush=True)
-                continue
-            results.setdefault(key, []).append(result)
-            print(f"  run {run + 1}/{cfg.runs} {stack.label:44} {cell!s:18} "
-                  f"cpu {result['cpu_s']:7.3f}s  ({time.perf_counter() - started:5.1f}s)",
-                  flush=True)
+        todo = [
+            (stack, cell)
+            for stack, cell in cells
+            if not run
+            or (
+                (stack.key, cell) in results
+                and results[stack.key, cell][0]["wall_s"] <= repeat_limit_s
+            )
+        ]
+        with ThreadPoolExecutor(max_workers=4 if cfg.quick else 1) as pool:
+            list(pool.map(lambda sc, r=run: one(r, *sc), todo))
     return results, failures
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--quick", action="store_true", help="tiny counts, one run, no pinning")
     parser.add_argument("--server", choices=("auto", "nginx", "python"), default="auto")
-    parser.add_argument("--no-install", action="store_true",
-                        help="never apt-get install nginx when it is missing")
+    parser.add_argument(
+        "--no-install", action="store_true", help="never apt-get install nginx when it is missing"
+    )
     parser.add_argument("--runs", type=int, help="runs per cell (default 3; --quick 1)")
     parser.add_argument("--stacks", help="comma-separated stack keys (default: all installed)")
-    parser.add_argument("--candidates", action="store_true",
-                        help="also the candidate transports for sessionhub's default")
-    parser.add_argument("--repeat-limit", type=float, default=30.0, metavar="SECONDS",
-                        help="measure a cell once when its first run takes longer")
-    parser.add_argument("--results", type=Path,
-                        help="write the report here (default: benchmarks/RESULTS.md; "
-                        "--quick writes nothing unless given)")
+    parser.add_argument(
+        "--candidates",
+        action="store_true",
+        help="also the candidate transports for sessionhub's default",
+    )
+    parser.add_argument(
+        "--repeat-limit",
+        type=float,
+        default=30.0,
+        metavar="SECONDS",
+        help="measure a cell once when its first run takes longer",
+    )
+    parser.add_argument(
+        "--results",
+        type=Path,
+        help="write the report here (default: benchmarks/RESULTS.md; "
+        "--quick writes nothing unless given)",
+    )
     parser.add_argument("--json", type=Path, help="also dump every raw measurement as JSON")
     args = parser.parse_args()
 
@@ -185,51 +257,79 @@ def main() -> int:
     if args.runs:
         cfg = Config(**{**cfg.__dict__, "runs": args.runs})
     pin = not cfg.quick and hasattr(os, "sched_setaffinity") and len(os.sched_getaffinity(0)) >= 2
-    server_cpu, client_cpu = (SERVER_CPU, CLIENT_CPU) if pin else (None, None)
     wanted = set(args.stacks.split(",")) if args.stacks else None
     stacks, skipped = [], []
     for stack in STACKS:
-        if (wanted and stack.key not in wanted) or (stack.candidate and not args.candidates
-                                                     and not wanted):
+        if (wanted and stack.key not in wanted) or (
+            stack.candidate and not args.candidates and not wanted
+        ):
             continue
         missing = [m for m in stack.needs if not installed(m)]
-        (skipped.append(f"{stack.label} (missing {', '.join(missing)})") if missing
-         else stacks.append(stack))
+        (
+            skipped.append(f"{stack.label} (missing {', '.join(missing)})")
+            if missing
+            else stacks.append(stack)
+        )
     if not args.quick and not args.no_install and args.server != "python":
         ensure_nginx(allow_install=True)
 
     started = time.perf_counter()
+    load_before = os.getloadavg()[0]
     work = BENCH / ".work" / f"run-{os.getpid()}"
     port = server.free_port()
     base_url = f"http://{server.HOST}:{port}"
     print(f"rendering {cfg.total:,} sessions ...", flush=True)
-    render(work / "site", base_url, total=cfg.total, fetch=cfg.pool,
-           page_sizes=tuple(sorted({*cfg.page_sizes, cfg.memory_page_size})))
-    srv = server.start(work, port, args.server, server_cpu)
-    print(f"server: {srv.kind} ({srv.version}) on {base_url}"
-          f"{f', pinned to CPU {server_cpu}' if pin else ', not pinned'}; "
-          f"clients {f'pinned to CPU {client_cpu}' if pin else 'not pinned'}", flush=True)
+    render(
+        work / "site",
+        base_url,
+        total=cfg.total,
+        fetch=cfg.pool,
+        page_sizes=tuple(sorted({*cfg.page_sizes, cfg.memory_page_size})),
+    )
+    if pin:
+        server.pin(SERVER_CPU)  # the server inherits this affinity ...
+    srv = server.start(work, port, args.server)
+    if pin:
+        server.pin(CLIENT_CPU)  # ... and every client process, and the import timing, this one
+    print(
+        f"server: {srv.kind} ({srv.version}) on {base_url}"
+        f"{f', pinned to CPU {SERVER_CPU}' if pin else ', not pinned'}; "
+        f"clients {f'pinned to CPU {CLIENT_CPU}' if pin else 'not pinned'}",
+        flush=True,
+    )
     for line in skipped:
         print(f"skipped: {line}")
     try:
-        results, failures = measure(stacks, cfg, base_url, client_cpu, args.repeat_limit)
+        results, failures = measure(stacks, cfg, base_url, args.repeat_limit)
     finally:
         srv.stop()
         shutil.rmtree(work, ignore_errors=True)
     print("import time ...", flush=True)
-    import_ms = imports.measure(cfg.import_runs, installed, pinner(client_cpu))
+    import_ms = imports.measure(cfg.import_runs, installed)
     elapsed = time.perf_counter() - started
 
     medians = {key: statistics.median(r["cpu_s"] for r in runs) for key, runs in results.items()}
     text = report.render_report(
-        stacks=stacks, results=results, medians=medians, import_ms=import_ms,
+        stacks=stacks,
+        results=results,
+        medians=medians,
+        import_ms=import_ms,
         meta=report.Meta(
-            server=f"{srv.kind} ({srv.version})", pinned=pin, runs=cfg.runs,
-            requests=cfg.requests, total=cfg.total, skipped=skipped,
-            elapsed_s=elapsed, date=dt.datetime.now(dt.UTC), quick=args.quick,
-            import_runs=cfg.import_runs, repeat_limit_s=args.repeat_limit,
+            server=f"{srv.kind} ({srv.version})",
+            pinned=pin,
+            runs=cfg.runs,
+            requests=cfg.requests,
+            total=cfg.total,
+            skipped=skipped,
+            elapsed_s=elapsed,
+            date=dt.datetime.now(dt.UTC),
+            quick=args.quick,
+            import_runs=cfg.import_runs,
+            repeat_limit_s=args.repeat_limit,
+            load=(load_before, os.getloadavg()[0]),
         ),
-        concurrency=cfg.concurrency, page_sizes=cfg.page_sizes,
+        concurrency=cfg.concurrency,
+        page_sizes=cfg.page_sizes,
         memory_page_size=cfg.memory_page_size,
     )
     print()
@@ -239,8 +339,10 @@ def main() -> int:
         target.write_text(text)
         print(f"wrote {target}")
     if args.json:
-        rows = [{"stack": k[0], "workload": k[1].workload, "level": k[1].level, "runs": v}
-                for k, v in results.items()]
+        rows = [
+            {"stack": k[0], "workload": k[1].workload, "level": k[1].level, "runs": v}
+            for k, v in results.items()
+        ]
         args.json.write_text(json.dumps({"cells": rows, "import_ms": import_ms}, indent=1))
     for failure in failures:
         print(f"FAILED: {failure}", file=sys.stderr)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import importlib.util
 import os
 import shutil
 import socket
@@ -19,7 +20,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from render import SERVICE_SID, SESSIONS_PATH, session_sid
+from render import SESSIONS_PATH, session_sid
 
 HOST = "127.0.0.1"
 
@@ -70,10 +71,9 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def pin(cpu: int | None) -> None:
-    """Pin this process (and what it forks) to one core; a no-op where that is unsupported."""
-    if cpu is not None and hasattr(os, "sched_setaffinity"):
-        os.sched_setaffinity(0, {cpu})
+def pin(cpu: int) -> None:
+    """Pin this process, and every process it starts from now on, to one core."""
+    os.sched_setaffinity(0, {cpu})
 
 
 def find_nginx() -> str | None:
@@ -116,40 +116,41 @@ class Server:
             self.process.wait()
 
 
-def start_nginx(work: Path, port: int, cpu: int | None) -> Server:
+def start_nginx(work: Path, port: int) -> Server:
     nginx = find_nginx()
     if nginx is None:
         raise FileNotFoundError("nginx")
     (work / "tmp").mkdir(exist_ok=True)
     conf = work / "nginx.conf"
-    conf.write_text(
-        _NGINX_CONF.format(root=work, host=HOST, port=port, sessions=SESSIONS_PATH)
-    )
-    version = subprocess.run([nginx, "-v"], capture_output=True, text=True).stderr.strip()
+    conf.write_text(_NGINX_CONF.format(root=work, host=HOST, port=port, sessions=SESSIONS_PATH))
+    version = subprocess.run([nginx, "-v"], capture_output=True, text=True, check=False).stderr
     # `-p` keeps nginx away from /var/log/nginx and friends; master_process off means no
     # user switch, so the files need no extra permissions.
     process = subprocess.Popen(
-        [nginx, "-p", str(work), "-c", str(conf), "-e", str(work / "nginx-error.log")],
-        preexec_fn=lambda: pin(cpu),
+        [nginx, "-p", str(work), "-c", str(conf), "-e", str(work / "nginx-error.log")]
     )
-    return Server("nginx", version.removeprefix("nginx version: "), process, port)
+    return Server("nginx", version.strip().removeprefix("nginx version: "), process, port)
 
 
-def start_python(work: Path, port: int, cpu: int | None) -> Server:
+def start_python(work: Path, port: int) -> Server:
     process = subprocess.Popen(
-        [sys.executable, __file__, "--root", str(work / "site"), "--port", str(port)],
-        preexec_fn=lambda: pin(cpu),
+        [sys.executable, __file__, "--root", str(work / "site"), "--port", str(port)]
     )
-    return Server("python-asyncio", f"CPython {sys.version.split()[0]}", process, port)
+    loop = "uvloop" if importlib.util.find_spec("uvloop") else "asyncio"
+    return Server("python", f"CPython {sys.version.split()[0]}, {loop}", process, port)
 
 
-def start(work: Path, port: int, kind: str, cpu: int | None) -> Server:
-    """`kind` is nginx, python or auto (nginx when installed)."""
+def start(work: Path, port: int, kind: str) -> Server:
+    """`kind` is nginx, python or auto (nginx when installed). It inherits this affinity."""
     if kind == "nginx" or (kind == "auto" and find_nginx()):
-        server = start_nginx(work, port, cpu)
+        server = start_nginx(work, port)
     else:
-        server = start_python(work, port, cpu)
-    server.wait_ready()
+        server = start_python(work, port)
+    try:
+        server.wait_ready()
+    except BaseException:
+        server.stop()  # never leave a server behind
+        raise
     return server
 
 
@@ -197,8 +198,7 @@ class _Http(asyncio.Protocol):
         self.transport: asyncio.Transport | None = None
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
-        assert isinstance(transport, asyncio.Transport)
-        self.transport = transport
+        self.transport = transport  # type: ignore[assignment]  (uvloop's is no subclass)
 
     def data_received(self, data: bytes) -> None:
         assert self.transport is not None
@@ -222,10 +222,10 @@ def serve(root: Path, port: int) -> None:
 
     try:
         import uvloop  # noqa: PLC0415  (optional: the fallback server is faster with it)
-
-        uvloop.run(main())
     except ImportError:
         asyncio.run(main())
+    else:
+        uvloop.run(main())
 
 
 if __name__ == "__main__":

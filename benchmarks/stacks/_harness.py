@@ -65,7 +65,9 @@ def _peak_kib() -> int:
     raise RuntimeError("no VmHWM in /proc/self/status")
 
 
-async def _fetch_all(stack: Stack, count: int, concurrency: int, pool: int, offset: int = 0) -> None:
+async def _fetch_all(
+    stack: Stack, count: int, concurrency: int, pool: int, offset: int = 0
+) -> None:
     """`count` GETs of distinct sessions, `concurrency` coroutines pulling from one queue."""
     sids = iter([session_sid((offset + i) % pool) for i in range(count)])
 

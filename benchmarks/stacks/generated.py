@@ -10,12 +10,13 @@ from collections.abc import AsyncIterator
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+import httpx
 from _sessionhub_generated.twilio_proxy.api.sessions import fetch_session, list_sessions
 from _sessionhub_generated.twilio_proxy.client import Client
 from _sessionhub_generated.twilio_proxy.models import ListSessionsResponse, Session
 from _sessionhub_generated.twilio_proxy.types import UNSET
-
 from render import SERVICE_SID
+
 from stacks._harness import main
 from stacks._raw import AUTH_HEADERS
 from stacks._transports import http_client
@@ -27,6 +28,9 @@ class Generated:
         # The generated functions send relative URLs: the httpx client carries the rest.
         http.base_url = base_url
         http.headers.update(AUTH_HEADERS)
+        # sessionhub's own default timeout (httpx's 5 s can expire while 200 callers queue
+        # for 100 pooled connections on a busy machine).
+        http.timeout = httpx.Timeout(30.0, connect=10.0)
         self.http = http
         self.client = Client(base_url=base_url).set_async_httpx_client(http)
 
@@ -44,7 +48,7 @@ class Generated:
                 SERVICE_SID,
                 client=self.client,
                 page_size=page_size,
-                page=int(query.get("Page", UNSET) or 0) if query else UNSET,
+                page=int(query["Page"]) if "Page" in query else UNSET,
                 page_token=query.get("PageToken", UNSET),
             )
             page = response.parsed

@@ -11,16 +11,18 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from typing import Any
 
-from sessionhub import TwilioProxy
-
+import httpx
 from render import ACCOUNT_SID, SERVICE_SID
+
+from sessionhub import TwilioProxy
 from stacks._harness import main
 from stacks._transports import http_client
 
 
 class Sessionhub:
-    def __init__(self, client: TwilioProxy) -> None:
+    def __init__(self, client: TwilioProxy, http: httpx.AsyncClient | None) -> None:
         self.client = client
+        self.http = http  # a client passed in stays the caller's to close
 
     async def fetch(self, sid: str) -> str:
         session = await self.client.sessions.fetch(SERVICE_SID, sid)
@@ -31,18 +33,16 @@ class Sessionhub:
 
     async def aclose(self) -> None:
         await self.client.aclose()
-        if self.client._http is not None and not self.client._owns_http:
-            await self.client._http.aclose()
+        if self.http is not None:
+            await self.http.aclose()
 
 
 async def open_stack(base_url: str, option: str | None) -> Sessionhub:
+    http = None if option is None else http_client(option)
     client = TwilioProxy(
-        account_sid=ACCOUNT_SID,
-        auth_token="token",
-        base_url=base_url,
-        http_client=None if option is None else http_client(option),
+        account_sid=ACCOUNT_SID, auth_token="token", base_url=base_url, http_client=http
     )
-    return Sessionhub(client)
+    return Sessionhub(client, http)
 
 
 if __name__ == "__main__":

@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Awaitable
 from typing import Any
 
+from render import ACCOUNT_SID, SERVICE_SID
 from twilio.http.async_http_client import AsyncTwilioHttpClient
 from twilio.rest import Client
 
-from render import ACCOUNT_SID, SERVICE_SID
 from stacks._harness import main
 
 TWILIO = "https://proxy.twilio.com"

@@ -19,13 +19,14 @@ def test_quick_benchmark_run_completes() -> None:
     done = subprocess.run(
         [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--quick", "--server", "python"],
         cwd=ROOT,
+        check=False,
         capture_output=True,
         text=True,
         timeout=300,
     )
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-4000:]
     out = done.stdout
-    assert "server: python-asyncio" in out
+    assert "server: python (CPython" in out
     for heading in ("## Goals of issue 6", "## W1:", "## W2:", "## Memory:", "## Import time"):
         assert heading in out
     # The stacks that need nothing beyond sessionhub's own dependencies always run.

@@ -1,0 +1,63 @@
+"""sessionhub.sandbox: a local, stateful fake of the four vendors' Sessions APIs.
+
+    from sessionhub.sandbox import serve
+
+    async with serve() as sandbox:                      # a free 127.0.0.1 port
+        session = await sandbox.twilio.sessions.create(TWILIO_SERVICE_SID)
+        sandbox.faults.add("status=503", vendor="sipher", times=2)
+        print(sandbox.base_url("sipher"), len(sandbox.requests))
+
+The four APIs live under `/trinsic`, `/sipher`, `/equos` and `/twilio` with the vendors'
+own paths below, behind the fixed credentials exported here. Needs the `sandbox` extra
+(`pip install 'sessionhub[sandbox]'`); importing this package does not load starlette or
+uvicorn, starting a sandbox does.
+"""
+
+from __future__ import annotations
+
+from ._constants import (
+    EQUOS_API_KEY,
+    MAX_BODY_BYTES,
+    SIPHER_API_KEY,
+    SIPHER_FREE_API_KEY,
+    TRINSIC_API_KEY,
+    TWILIO_ACCOUNT_SID,
+    TWILIO_AUTH_TOKEN,
+    TWILIO_SERVICE_SID,
+)
+from ._faults import Fault, FaultRule, Faults
+from ._log import RecordedRequest, RequestLog
+from ._server import Sandbox, create_app, serve
+from ._state import ManualClock
+
+__all__ = [
+    "EQUOS_API_KEY",
+    "MAX_BODY_BYTES",
+    "SIPHER_API_KEY",
+    "SIPHER_FREE_API_KEY",
+    "TRINSIC_API_KEY",
+    "TWILIO_ACCOUNT_SID",
+    "TWILIO_AUTH_TOKEN",
+    "TWILIO_SERVICE_SID",
+    "Fault",
+    "FaultRule",
+    "Faults",
+    "ManualClock",
+    "RecordedRequest",
+    "RequestLog",
+    "Sandbox",
+    "create_app",
+    "serve",
+]
+
+for _name in (
+    "Fault",
+    "FaultRule",
+    "Faults",
+    "ManualClock",
+    "RecordedRequest",
+    "RequestLog",
+    "Sandbox",
+):
+    globals()[_name].__module__ = __name__
+del _name

@@ -1,0 +1,365 @@
+"""Fault injection: make the sandbox fail the way real vendors and networks fail.
+
+Off by default. A fault comes from the `X-Sandbox-Fault` request header (that request
+only) or from a rule added with `sandbox.faults.add(...)` (the next N matching requests).
+Both use one syntax, `;`-separated items:
+
+    status=503                      the vendor's own 503 body; the handler does not run
+    status=429; retry-after=2       429 with Retry-After: 2 (seconds, an HTTP date, or none)
+    status=418; body=I'm a teapot   any error status (400-599), with a text/plain body
+    status=502                      a proxy's HTML page (502 and 504 default to HTML)
+    delay=1.5                       wait, then answer normally (combines with any fault)
+    drop                            close the connection before any response byte
+    drop=after                      run the handler (state changes), then drop
+    truncate[=N]                    run the handler, send the headers and N bytes of the
+                                    body (default half), then close the connection
+    malformed-json                  run the handler, send its status with a body that is
+                                    not valid JSON
+    empty                           run the handler, send its status with an empty body
+    content-type[=TYPE]             run the handler, send its body as TYPE (text/html)
+
+"Handler ran" is exactly what a retry test needs to know: after `drop=after` a create
+did happen, after `drop` it did not. The request log records which one it was.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable, Iterator, MutableMapping
+from dataclasses import dataclass, field
+from typing import Any, Literal, get_args
+
+from ._constants import OPERATIONS, VENDORS
+
+__all__ = ["FAULT_HEADER", "Fault", "FaultRule", "Faults", "inject"]
+
+FAULT_HEADER = "x-sandbox-fault"
+
+Kind = Literal["status", "delay", "drop", "truncate", "malformed-json", "empty", "content-type"]
+_KINDS: tuple[str, ...] = get_args(Kind)
+_MAX_DELAY = 300.0
+
+Message = MutableMapping[str, Any]
+Send = Callable[[Message], Awaitable[None]]
+Receive = Callable[[], Awaitable[Message]]
+Scope = MutableMapping[str, Any]
+Responder = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class Fault:
+    """One fault, parsed from (and printed as) the `X-Sandbox-Fault` syntax."""
+
+    kind: Kind
+    status: int | None = None
+    retry_after: str | None = None
+    body: str | None = None
+    delay: float = 0.0
+    after_handler: bool = False
+    keep_bytes: int | None = None
+    content_type: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.kind not in _KINDS:
+            raise ValueError(f"unknown fault kind {self.kind!r}")
+        if self.kind == "status" and (self.status is None or not 400 <= self.status <= 599):
+            raise ValueError("a status fault needs an error status, 400 to 599")
+        if self.kind != "status" and (self.status, self.retry_after, self.body) != (None,) * 3:
+            raise ValueError("status=, retry-after= and body= only go with a status fault")
+        if not 0 <= self.delay <= _MAX_DELAY:
+            raise ValueError(f"delay must be between 0 and {_MAX_DELAY:g} seconds")
+        if self.keep_bytes is not None and self.keep_bytes < 0:
+            raise ValueError("truncate= must be a byte count >= 0")
+
+    @property
+    def runs_handler(self) -> bool:
+        """Whether the real handler runs (and may change state) before the fault shows."""
+        return self.kind not in ("status", "drop") or self.after_handler
+
+    @classmethod
+    def parse(cls, spec: str) -> Fault:
+        """Parse `status=429; retry-after=2` and friends (see the module docstring)."""
+        kind: str | None = None
+        values: dict[str, Any] = {}
+        for item in filter(None, (part.strip() for part in spec.split(";"))):
+            name, has_value, value = (s.strip() for s in item.partition("="))
+            name = name.lower()
+            if name in ("delay", "retry-after", "body"):
+                if not has_value:
+                    raise ValueError(f"{name} needs a value")
+                values[name.replace("-", "_")] = _float(name, value) if name == "delay" else value
+                continue
+            if name not in _KINDS or name == "delay":
+                raise ValueError(f"unknown fault item {name!r}")
+            if kind is not None:
+                raise ValueError(f"one fault at a time: {kind!r} and {name!r}")
+            kind = name
+            values.update(_kind_value(name, value if has_value else None))
+        if kind is None:
+            if "delay" not in values:
+                raise ValueError("empty fault")
+            kind = "delay"
+        if values.get("retry_after", "").lower() == "none":
+            values["retry_after"] = None
+        elif kind == "status" and values.get("status") == 429 and "retry_after" not in values:
+            values["retry_after"] = "1"
+        return cls(kind=kind, **values)  # type: ignore[arg-type]
+
+    def __str__(self) -> str:
+        items: list[str] = []
+        if self.kind == "status":
+            items.append(f"status={self.status}")
+            if self.retry_after is not None:
+                items.append(f"retry-after={self.retry_after}")
+            if self.body is not None:
+                items.append(f"body={self.body}")
+        elif self.kind == "drop":
+            items.append("drop=after" if self.after_handler else "drop")
+        elif self.kind == "truncate":
+            items.append("truncate" if self.keep_bytes is None else f"truncate={self.keep_bytes}")
+        elif self.kind == "content-type":
+            items.append(f"content-type={self.content_type or 'text/html'}")
+        elif self.kind != "delay":
+            items.append(self.kind)
+        if self.delay:
+            items.append(f"delay={self.delay:g}")
+        return "; ".join(items)
+
+
+def _float(name: str, value: str) -> float:
+    try:
+        return float(value)
+    except ValueError:
+        raise ValueError(f"{name} must be a number of seconds, got {value!r}") from None
+
+
+def _kind_value(kind: str, value: str | None) -> dict[str, Any]:
+    if kind == "status":
+        if value is None or not value.isdigit():
+            raise ValueError(f"status needs a number, got {value!r}")
+        return {"status": int(value)}
+    if kind == "drop":
+        if value not in (None, "before", "after"):
+            raise ValueError("drop takes no value, 'before' or 'after'")
+        return {"after_handler": value == "after"}
+    if kind == "truncate":
+        if value is None:
+            return {}
+        if not value.isdigit():
+            raise ValueError(f"truncate= must be a byte count, got {value!r}")
+        return {"keep_bytes": int(value)}
+    if kind == "content-type":
+        return {"content_type": value or "text/html"}
+    if value is not None:
+        raise ValueError(f"{kind} takes no value")
+    return {}
+
+
+@dataclass
+class FaultRule:
+    """A fault for the next `remaining` matching requests (None: until removed)."""
+
+    fault: Fault
+    vendor: str | None = None
+    operation: str | None = None
+    remaining: int | None = 1
+    hits: int = field(default=0, init=False)
+
+    def matches(self, vendor: str | None, operation: str | None) -> bool:
+        return (self.vendor is None or self.vendor == vendor) and (
+            self.operation is None or self.operation == operation
+        )
+
+
+class Faults:
+    """The sandbox's fault rules, checked in the order they were added.
+
+        sandbox.faults.add("status=503", vendor="twilio", operation="create_session", times=2)
+
+    fails the next two Twilio creates with Twilio's 503 and lets the third through. A rule
+    leaves the list once used up; the returned `FaultRule` keeps counting its `hits`.
+    """
+
+    def __init__(self) -> None:
+        self._rules: list[FaultRule] = []
+
+    def add(
+        self,
+        fault: str | Fault,
+        *,
+        vendor: str | None = None,
+        operation: str | None = None,
+        times: int | None = 1,
+    ) -> FaultRule:
+        """Fail the next `times` requests (None: every one) matching vendor and operation."""
+        if isinstance(fault, str):
+            fault = Fault.parse(fault)
+        if vendor is not None and vendor not in VENDORS:
+            raise ValueError(f"unknown vendor {vendor!r}; expected one of {', '.join(VENDORS)}")
+        if operation is not None:
+            known = OPERATIONS[vendor] if vendor is not None else set().union(*OPERATIONS.values())
+            if operation not in known:
+                raise ValueError(
+                    f"unknown operation {operation!r}; expected one of {sorted(known)}"
+                )
+        if times is not None and times < 1:
+            raise ValueError("times must be at least 1 (or None for every request)")
+        rule = FaultRule(fault, vendor, operation, times)
+        self._rules.append(rule)
+        return rule
+
+    def take(self, vendor: str | None, operation: str | None) -> Fault | None:
+        """The fault for this request, if any rule matches; uses up one of its times."""
+        for rule in self._rules:
+            if rule.matches(vendor, operation):
+                rule.hits += 1
+                if rule.remaining is not None:
+                    rule.remaining -= 1
+                    if rule.remaining == 0:
+                        self._rules.remove(rule)
+                return rule.fault
+        return None
+
+    def remove(self, rule: FaultRule) -> None:
+        """Stop applying `rule` (no error if it is already used up)."""
+        if rule in self._rules:
+            self._rules.remove(rule)
+
+    def clear(self) -> None:
+        """Remove every rule: the sandbox behaves normally again."""
+        self._rules.clear()
+
+    def __iter__(self) -> Iterator[FaultRule]:
+        return iter(list(self._rules))
+
+    def __len__(self) -> int:
+        return len(self._rules)
+
+    def __repr__(self) -> str:
+        return f"<Faults: {len(self._rules)} active rules>"
+
+
+_GATEWAY_HTML = (
+    "<html>\r\n<head><title>{status} {phrase}</title></head>\r\n<body>\r\n"
+    "<center><h1>{status} {phrase}</h1></center>\r\n<hr><center>nginx</center>\r\n"
+    "</body>\r\n</html>\r\n"
+)
+_PHRASES = {502: "Bad Gateway", 504: "Gateway Time-out"}
+
+
+async def inject(
+    fault: Fault,
+    *,
+    run_app: Callable[[Send], Awaitable[None]],
+    vendor_error: Callable[[int], Responder],
+    scope: Scope,
+    receive: Receive,
+    send: Send,
+    gateway_send: Send,
+    transport: asyncio.Transport | None,
+    sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+) -> None:
+    """Answer one request with `fault` instead of (or on top of) the sandbox's handler.
+
+    `send` adds the vendor's headers (request ids); `gateway_send` does not, for pages a
+    proxy in front of the vendor would produce. `transport` is the server's connection,
+    needed to drop it; without one (an in-process ASGI client) a drop raises instead.
+    """
+    if fault.delay:
+        await sleep(fault.delay)
+    if fault.kind == "delay":
+        await run_app(send)
+        return
+    if fault.kind == "status":
+        await _status(fault, vendor_error, scope, receive, send, gateway_send)
+        return
+    if fault.kind == "drop" and not fault.after_handler:
+        await _drop(transport, abort=True)
+        return
+    status, headers, body = await _capture(run_app)
+    if fault.kind == "drop" or (fault.kind == "truncate" and not body):
+        await _drop(transport, abort=True)
+    elif fault.kind == "truncate":
+        keep = len(body) // 2 if fault.keep_bytes is None else min(fault.keep_bytes, len(body) - 1)
+        await send({"type": "http.response.start", "status": status, "headers": headers})
+        await send({"type": "http.response.body", "body": body[:keep], "more_body": True})
+        await _drop(transport, abort=False)
+    elif fault.kind == "malformed-json":
+        await _respond(send, status, headers, b"{" + body)
+    elif fault.kind == "empty":
+        await _respond(send, status, headers, b"")
+    else:  # content-type
+        media = (fault.content_type or "text/html").encode("latin-1")
+        kept = [(k, v) for k, v in headers if k.lower() != b"content-type"]
+        await _respond(send, status, [*kept, (b"content-type", media)], body)
+
+
+async def _status(
+    fault: Fault,
+    vendor_error: Callable[[int], Responder],
+    scope: Scope,
+    receive: Receive,
+    send: Send,
+    gateway_send: Send,
+) -> None:
+    assert fault.status is not None
+    extra = [] if fault.retry_after is None else [(b"retry-after", fault.retry_after.encode())]
+    if fault.body is not None:
+        media = fault.content_type or "text/plain; charset=utf-8"
+        headers = [(b"content-type", media.encode("latin-1")), *extra]
+        await _respond(send, fault.status, headers, fault.body.encode())
+    elif fault.status in _PHRASES:
+        page = _GATEWAY_HTML.format(status=fault.status, phrase=_PHRASES[fault.status])
+        headers = [(b"content-type", b"text/html"), *extra]
+        await _respond(gateway_send, fault.status, headers, page.encode())
+    else:
+        await vendor_error(fault.status)(scope, receive, _adding_headers(send, extra))
+
+
+async def _capture(run_app: Callable[[Send], Awaitable[None]]) -> tuple[int, list[Any], bytes]:
+    """Run the handler and keep its response instead of sending it."""
+    start: Message = {}
+    chunks: list[bytes] = []
+
+    async def keep(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            start.update(message)
+        elif message["type"] == "http.response.body":
+            chunks.append(message.get("body", b""))
+
+    await run_app(keep)
+    return int(start.get("status", 500)), list(start.get("headers", [])), b"".join(chunks)
+
+
+async def _respond(send: Send, status: int, headers: list[Any], body: bytes) -> None:
+    kept = [(k, v) for k, v in headers if k.lower() != b"content-length"]
+    kept.append((b"content-length", str(len(body)).encode()))
+    await send({"type": "http.response.start", "status": status, "headers": kept})
+    await send({"type": "http.response.body", "body": body, "more_body": False})
+
+
+def _adding_headers(send: Send, extra: list[tuple[bytes, bytes]]) -> Send:
+    if not extra:
+        return send
+
+    async def wrapped(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            message = {**message, "headers": [*message.get("headers", []), *extra]}
+        await send(message)
+
+    return wrapped
+
+
+async def _drop(transport: asyncio.Transport | None, *, abort: bool) -> None:
+    """Close the client's connection: `abort` resets it at once, otherwise what was
+    already written is flushed first (a truncated body)."""
+    if transport is None:
+        raise ConnectionAbortedError("sandbox fault: connection dropped (no server transport)")
+    if abort:
+        transport.abort()
+    else:
+        transport.close()
+    # Let the server's protocol see connection_lost before the app returns, so it treats
+    # the unfinished response as a disconnect rather than an application error.
+    for _ in range(5):
+        await asyncio.sleep(0)

@@ -1,0 +1,151 @@
+"""Per-app state shared by the four vendor APIs: the clock, creation order, ids, time formats.
+
+Nothing here is global: two sandboxes in one process never see each other's sessions.
+The clock is injectable so that expiry can be tested by moving time, not by sleeping.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import datetime as dt
+import itertools
+import secrets
+import string
+import time
+import uuid
+from collections.abc import Callable
+
+from ._faults import Faults
+from ._log import RequestLog
+
+__all__ = ["Clock", "ManualClock", "SandboxState"]
+
+Clock = Callable[[], float]
+"""Seconds since the Unix epoch, like `time.time`."""
+
+
+class ManualClock:
+    """A clock that moves only when told to, for expiry tests without sleeping.
+
+    clock = ManualClock()
+    async with serve(clock=clock) as sandbox:
+        ...                        # create a Sipher session with ttlSeconds=60
+        clock.advance(61)          # now it is gone: 404 SESSION_NOT_FOUND
+    """
+
+    def __init__(self, start: float = 1_767_225_600.0) -> None:  # 2026-01-01T00:00:00Z
+        self.now = start
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        """Move time forward by `seconds`."""
+        if seconds < 0:
+            raise ValueError("time only moves forward")
+        self.now += seconds
+
+    def __repr__(self) -> str:
+        return f"ManualClock(now={self.now!r})"
+
+
+class SandboxState:
+    """What the vendor APIs of one sandbox share."""
+
+    def __init__(
+        self,
+        *,
+        clock: Clock | None = None,
+        faults: Faults | None = None,
+        requests: RequestLog | None = None,
+    ) -> None:
+        self.clock: Clock = clock or time.time
+        self.faults = faults if faults is not None else Faults()
+        self.requests = requests if requests is not None else RequestLog()
+        self._sequence = itertools.count(1)
+        self._stopping: asyncio.Event | None = None
+
+    def next_sequence(self) -> int:
+        """A number that grows with every creation, in any vendor. Listings order by it and
+        page cursors point after it, so a listing stays stable while sessions are added."""
+        return next(self._sequence)
+
+    def now(self) -> float:
+        return self.clock()
+
+    def watch_stop(self, stopping: asyncio.Event) -> None:
+        """Cut fault delays short once `stopping` is set (serve() sets it on exit), so a
+        stopping server never waits out a `delay=` whose client has long given up."""
+        self._stopping = stopping
+
+    async def sleep(self, seconds: float) -> None:
+        """A fault's delay, in real time: the point is to make clients time out."""
+        if self._stopping is None:
+            await asyncio.sleep(seconds)
+            return
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._stopping.wait(), seconds)
+
+
+# ids, in each vendor's format
+
+
+def hex_sid(prefix: str) -> str:
+    """A Twilio SID: two letters and 32 hex digits."""
+    return prefix + secrets.token_hex(16)
+
+
+def sipher_session_id() -> str:
+    """`sess_` and 64 lowercase hex digits."""
+    return "sess_" + secrets.token_hex(32)
+
+
+def uuid4() -> str:
+    return str(uuid.uuid4())
+
+
+_BASE36 = string.digits + string.ascii_lowercase
+_cuid_counter = itertools.count()
+
+
+def cuid(now: float) -> str:
+    """A 25-character cuid-like id (`c`, time, counter, randomness), as Equos ids look."""
+    stamp = _base36(int(now * 1000)).rjust(8, "0")[-8:]
+    count = _base36(next(_cuid_counter) % 36**4).rjust(4, "0")
+    rand = "".join(secrets.choice(_BASE36) for _ in range(12))
+    return "c" + stamp + count + rand
+
+
+def _base36(value: int) -> str:
+    digits = []
+    while True:
+        value, digit = divmod(value, 36)
+        digits.append(_BASE36[digit])
+        if not value:
+            return "".join(reversed(digits))
+
+
+# timestamps, in each vendor's encoding
+
+
+def iso_seconds(moment: float) -> str:
+    """Twilio: `2024-05-01T17:02:11Z`."""
+    stamp = dt.datetime.fromtimestamp(moment, dt.UTC).replace(tzinfo=None)
+    return stamp.isoformat(timespec="seconds") + "Z"  # isoformat pads years below 1000
+
+
+def iso_millis(moment: float) -> str:
+    """Equos (a JavaScript Date): `2025-12-11T14:03:27.512Z`."""
+    stamp = dt.datetime.fromtimestamp(moment, dt.UTC).replace(tzinfo=None)
+    return stamp.isoformat(timespec="milliseconds") + "Z"
+
+
+def epoch_millis(moment: float) -> int:
+    """Sipher: Unix epoch milliseconds."""
+    return int(moment * 1000)
+
+
+def epoch_seconds(moment: float) -> int:
+    """Trinsic: Unix epoch seconds."""
+    return int(moment)

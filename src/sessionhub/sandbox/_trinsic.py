@@ -1,0 +1,318 @@
+"""Trinsic Connect sessions (the mid-2024 `connect-api` RPC-style routes), served under
+`/trinsic`.
+
+Semantics from the Trinsic dossier and our spec: the key is accepted in `Authorization:
+Bearer` and/or `TrinsicAuthorization` (nobody documented which one the server reads, so
+either is enough); 400s are a bare JSON array of .NET `ValidationResult`s; list pages are
+1-based with 1..10 per page and no total; cancel ends the session as `IdvFailed` +
+`SessionFailRpcCanceled`; timestamps are Unix seconds.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+from starlette.types import Scope
+
+from ._constants import TRINSIC_API_KEY
+from ._http import Reject, changed, json_response, media_type, operation, parse_json, read_body
+from ._state import SandboxState, epoch_seconds, uuid4
+
+__all__ = ["TrinsicApi"]
+
+_STATES = (
+    "IdvCreated",
+    "IdvInitiated",
+    "IdvAuthenticating",
+    "IdvInProgress",
+    "IdvSuccess",
+    "IdvFailed",
+)
+_FINAL_STATES = ("IdvSuccess", "IdvFailed")
+_ORDER_BY = ("Created", "Updated", "State")
+_DIRECTIONS = ("Ascending", "Descending")
+_OPTION_FIELDS = (
+    "idNumber",
+    "givenName",
+    "familyName",
+    "address",
+    "dateOfBirth",
+    "country",
+    "issueDate",
+    "expirationDate",
+)
+# ASP.NET accepts these request media types for [FromBody] JSON.
+_JSON_TYPES = ("application/json", "text/json")
+_MAX_INT32 = 2**31 - 1
+
+_MESSAGES = {
+    401: "Unauthorized",
+    404: "Not Found",
+    413: "Request body too large.",
+    429: "Too many requests",
+    500: "An unexpected error occurred.",
+    503: "Service Unavailable",
+}
+
+
+@dataclass
+class _Session:
+    sequence: int
+    body: dict[str, Any]  # the wire JSON, kept up to date
+
+
+class TrinsicApi:
+    """The Trinsic Connect sessions API of one sandbox."""
+
+    name = "trinsic"
+    prefix = "/trinsic"
+
+    def __init__(self, state: SandboxState) -> None:
+        self._state = state
+        self._sessions: dict[str, _Session] = {}
+
+    def reset(self) -> None:
+        self._sessions.clear()
+
+    def routes(self) -> list[Route]:
+        return [
+            operation(self, "POST", "/v1/sessions", self.create_session),
+            operation(self, "GET", "/v1/sessions/get", self.get_session),
+            operation(self, "POST", "/v1/sessions/list", self.list_sessions),
+            operation(self, "POST", "/v1/sessions/cancel", self.cancel_session),
+        ]
+
+    # vendor-wide behaviour
+
+    def error(self, status: int, message: str | None = None) -> Response:
+        """A `FailureMessage`; the spec reads every non-400 error body this way."""
+        return json_response(
+            {"message": message or _MESSAGES.get(status, f"HTTP {status}")}, status
+        )
+
+    async def unrouted(self, request: Request, status: int) -> Response:
+        # ASP.NET answers an unknown route or a wrong method with an empty body.
+        return Response(status_code=status)
+
+    def response_headers(self, scope: Scope) -> list[tuple[bytes, bytes]]:
+        return []
+
+    # operations
+
+    async def create_session(self, request: Request) -> Response:
+        self._authenticate(request)
+        body = await self._json(request)
+        if not isinstance(body, dict):
+            raise _invalid("$", "The JSON value could not be converted to CreateSessionRequest.")
+        verifications = _requested_verifications(body.get("verifications"))
+        now = epoch_seconds(self._state.now())
+        session_id = uuid4()
+        session = {
+            "id": session_id,
+            "clientToken": "ct_" + secrets.token_urlsafe(24),
+            "state": "IdvCreated",
+            "verifications": {v["id"]: _verification(v, now) for v in verifications},
+            "failCode": "SessionFailNone",
+            "resultVp": None,
+            "created": now,
+            "updated": now,
+        }
+        self._sessions[session_id] = _Session(self._state.next_sequence(), session)
+        changed(request)
+        return json_response({"session": session})
+
+    async def get_session(self, request: Request) -> Response:
+        self._authenticate(request)
+        return json_response({"session": self._find(request).body})
+
+    async def list_sessions(self, request: Request) -> Response:
+        self._authenticate(request)
+        body = await self._json(request)
+        order_by, direction, page_size, page = _list_arguments(body)
+        sessions = sorted(
+            self._sessions.values(), key=_sort_key(order_by), reverse=direction == "Descending"
+        )
+        start = (page - 1) * page_size
+        return json_response({"sessions": [s.body for s in sessions[start : start + page_size]]})
+
+    async def cancel_session(self, request: Request) -> Response:
+        self._authenticate(request)
+        session = self._find(request).body
+        # A session that already ended stays as it is: cancelling is safe to repeat.
+        if session["state"] not in _FINAL_STATES:
+            session["state"] = "IdvFailed"
+            session["failCode"] = "SessionFailRpcCanceled"
+            session["updated"] = epoch_seconds(self._state.now())
+            changed(request)
+        return json_response({"session": session})
+
+    # helpers
+
+    def _authenticate(self, request: Request) -> None:
+        for header in ("authorization", "trinsicauthorization"):
+            value = request.headers.get(header, "").strip()
+            token = value[len("Bearer ") :].strip() if value.startswith("Bearer ") else value
+            if token and secrets.compare_digest(token.encode(), TRINSIC_API_KEY.encode()):
+                return
+        raise Reject(self.error(401))
+
+    async def _json(self, request: Request) -> Any:
+        body = await read_body(request)
+        if not body.strip():
+            raise _invalid("", "A non-empty request body is required.")
+        kind = media_type(request)
+        if kind not in _JSON_TYPES and not re.fullmatch(r"application/[^/]+\+json", kind):
+            raise Reject(_unsupported_media_type())
+        try:
+            return parse_json(body)
+        except ValueError as exc:
+            raise _invalid("$", f"The input is not valid JSON. {exc}") from None
+
+    def _find(self, request: Request) -> _Session:
+        values = request.query_params.getlist("sessionId")
+        if not values or not values[-1]:
+            raise _invalid("sessionId", "The sessionId field is required.")
+        session_id = values[-1]
+        if not 5 <= len(session_id) <= 100:
+            raise _invalid(
+                "sessionId",
+                "The field sessionId must be a string with a minimum "
+                "length of 5 and a maximum length of 100.",
+            )
+        session = self._sessions.get(session_id)
+        if session is None:
+            raise Reject(self.error(404, "Session not found"))
+        return session
+
+
+def _invalid(member: str, message: str) -> Reject:
+    return Reject(json_response([{"memberNames": [member], "errorMessage": message}], 400))
+
+
+def _invalid_all(errors: list[tuple[str, str]]) -> Reject:
+    body = [{"memberNames": [member], "errorMessage": message} for member, message in errors]
+    return Reject(json_response(body, 400))
+
+
+def _unsupported_media_type() -> Response:
+    """ASP.NET's own 415 (RFC 9110 problem details); the spec does not declare it."""
+    body = {
+        "type": "https://tools.ietf.org/html/rfc9110#section-15.5.16",
+        "title": "Unsupported Media Type",
+        "status": 415,
+        "traceId": f"00-{secrets.token_hex(16)}-{secrets.token_hex(8)}-00",
+    }
+    return json_response(body, 415, {"content-type": "application/problem+json"})
+
+
+def _requested_verifications(value: Any) -> list[dict[str, Any]]:
+    """Each requested verification with an id, or a 400 naming the first bad member."""
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise _invalid(
+            "$.verifications",
+            "The JSON value could not be converted to List<RequestedVerification>.",
+        )
+    requested = []
+    for index, item in enumerate(value):
+        path = f"$.verifications[{index}]"
+        if not isinstance(item, dict):
+            raise _invalid(path, "The JSON value could not be converted to RequestedVerification.")
+        kind = item.get("type", "GovernmentId")  # .NET leaves a missing enum at its default
+        if kind != "GovernmentId":
+            raise _invalid(
+                f"{path}.type", "The JSON value could not be converted to VerificationType."
+            )
+        options = item.get("governmentIdOptions")
+        if options is not None:
+            if not isinstance(options, dict):
+                raise _invalid(
+                    f"{path}.governmentIdOptions",
+                    "The JSON value could not be converted to GovernmentIDOptions.",
+                )
+            for name in _OPTION_FIELDS:
+                if name in options and not isinstance(options[name], bool):
+                    raise _invalid(
+                        f"{path}.governmentIdOptions.{name}",
+                        "The JSON value could not be converted to System.Boolean.",
+                    )
+            options = {name: bool(options.get(name, False)) for name in _OPTION_FIELDS}
+        requested.append({"id": uuid4(), "governmentIdOptions": options})
+    return requested
+
+
+def _verification(requested: dict[str, Any], now: int) -> dict[str, Any]:
+    return {
+        "id": requested["id"],
+        "type": "GovernmentId",
+        "state": "VerificationPending",
+        "failCode": "VerificationFailNone",
+        "reused": False,
+        "updated": now,
+        "governmentIdOptions": requested["governmentIdOptions"],
+        "normalizedGovernmentIdData": dict.fromkeys(_OPTION_FIELDS),
+    }
+
+
+def _list_arguments(body: Any) -> tuple[str, str, int, int]:
+    """orderBy, orderDirection, pageSize (default 10), page (default 1), or every error."""
+    if not isinstance(body, dict):
+        raise _invalid("$", "The JSON value could not be converted to ListSessionsRequest.")
+    errors: list[tuple[str, str]] = []
+    for member, kind, values in (
+        ("orderBy", "SessionOrdering", _ORDER_BY),
+        ("orderDirection", "OrderDirection", _DIRECTIONS),
+    ):
+        if body.get(member) is None:
+            name = _pascal(member)
+            errors.append((name, f"The {name} field is required."))
+        elif body[member] not in values:
+            errors.append((f"$.{member}", f"The JSON value could not be converted to {kind}."))
+    page_size = _int_member(body, "pageSize", 10, 1, 10, errors)
+    page = _int_member(body, "page", 1, 1, _MAX_INT32, errors)
+    if errors:
+        raise _invalid_all(errors)
+    return body["orderBy"], body["orderDirection"], page_size, page
+
+
+def _int_member(
+    body: dict[str, Any],
+    member: str,
+    default: int,
+    low: int,
+    high: int,
+    errors: list[tuple[str, str]],
+) -> int:
+    value = body.get(member)
+    if value is None:
+        return default
+    if isinstance(value, bool) or not isinstance(value, int) or not -(2**31) <= value <= _MAX_INT32:
+        errors.append((f"$.{member}", "The JSON value could not be converted to System.Int32."))
+        return default
+    if not low <= value <= high:
+        name = _pascal(member)
+        errors.append((name, f"The field {name} must be between {low} and {high}."))
+    return value
+
+
+def _pascal(member: str) -> str:
+    """.NET names a member by its C# property: `pageSize` is `PageSize`."""
+    return member[0].upper() + member[1:]
+
+
+def _sort_key(order_by: str) -> Callable[[_Session], tuple[int, int]]:
+    """Sort by the chosen field, then by creation order, so equal values keep a stable
+    order and Created Ascending pages do not shift when sessions are added."""
+    if order_by == "Created":
+        return lambda s: (s.body["created"], s.sequence)
+    if order_by == "Updated":
+        return lambda s: (s.body["updated"], s.sequence)
+    return lambda s: (_STATES.index(s.body["state"]), s.sequence)

@@ -1,0 +1,476 @@
+"""Twilio Proxy v1 Sessions, served under `/twilio`, for the one sandbox Service.
+
+Semantics from the Twilio dossier and our spec: HTTP Basic auth; form-urlencoded bodies
+with PascalCase keys, `Participants` as repeated keys each holding one JSON object (at most
+two); create answers 201; the only status changes are close (`open`/`in-progress` ->
+`closed`) and re-open (`closed` -> `in-progress`), anything else is error 80608; delete
+answers 204, and later reads 404 with Twilio's error body. Lists page by link:
+`meta.next_page_url` is absolute and carries an opaque `PageToken`.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as dt
+import json
+import re
+import secrets
+from dataclasses import dataclass, field
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import parse_qsl, urlencode
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+from starlette.types import Scope
+
+from ._constants import TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_SERVICE_SID
+from ._http import Reject, changed, json_response, media_type, operation, read_body, route_path
+from ._state import SandboxState, hex_sid, iso_seconds
+
+__all__ = ["TwilioApi"]
+
+_SESSIONS = "/v1/Services/{ServiceSid}/Sessions"
+_SESSION = _SESSIONS + "/{Sid}"
+_MODES = ("message-only", "voice-only", "voice-and-message")
+_STATUSES = ("open", "in-progress", "closed", "failed", "unknown")
+_CREATE_STATUSES = ("open", "in-progress")
+_TRANSITIONS = {("open", "closed"), ("in-progress", "closed"), ("closed", "in-progress")}
+_LIVE = ("open", "in-progress")
+_MAX_PARTICIPANTS = 2
+_MAX_UNIQUE_NAME = 191
+_DEFAULT_PAGE_SIZE, _MAX_PAGE_SIZE = 50, 1000
+_PROXY_NUMBER_SID = re.compile(r"PN[0-9a-fA-F]{32}")
+# Up to 18 digits: nothing longer is a sensible value, and int() refuses 4300+ digits.
+_INTEGER = re.compile(r"-?[0-9]{1,18}")
+_MESSAGES = {
+    413: "Request Entity Too Large",
+    429: "Too Many Requests",
+    500: "An internal server error has occurred",
+    503: "Service Unavailable",
+}
+
+
+@dataclass
+class _Session:
+    sid: str
+    sequence: int
+    unique_name: str | None
+    status: str
+    mode: str
+    ttl: int
+    date_expiry: float | None
+    created: float
+    updated: float
+    started: float | None
+    ttl_since: float  # Ttl counts from here: creation, or the update that last set it
+    ended: float | None = None
+    closed_reason: str | None = None
+    participants: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Cursor:
+    """Where a page starts: after (or, for previous pages, before) a creation number."""
+
+    after: bool
+    sequence: int
+
+    def token(self) -> str:
+        raw = json.dumps({"a" if self.after else "b": self.sequence}).encode()
+        return "PT" + base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+    @classmethod
+    def parse(cls, token: str) -> _Cursor:
+        """The cursor of a token this sandbox issued; ValueError for anything else."""
+        if not token.startswith("PT"):
+            raise ValueError(token)
+        try:
+            data = json.loads(base64.urlsafe_b64decode(token[2:] + "=" * (-len(token) % 4)))
+        except (binascii.Error, UnicodeDecodeError, json.JSONDecodeError):
+            raise ValueError(token) from None
+        if not isinstance(data, dict) or len(data) != 1 or not data.keys() <= {"a", "b"}:
+            raise ValueError(token)
+        ((key, sequence),) = data.items()
+        if isinstance(sequence, bool) or not isinstance(sequence, int) or sequence < 0:
+            raise ValueError(token)
+        return cls(key == "a", sequence)
+
+
+class TwilioApi:
+    """The Twilio Proxy sessions API of one sandbox."""
+
+    name = "twilio"
+    prefix = "/twilio"
+
+    def __init__(self, state: SandboxState) -> None:
+        self._state = state
+        self._sessions: dict[str, _Session] = {}
+
+    def reset(self) -> None:
+        self._sessions.clear()
+
+    def routes(self) -> list[Route]:
+        return [
+            operation(self, "POST", _SESSIONS, self.create_session),
+            operation(self, "GET", _SESSIONS, self.list_sessions),
+            operation(self, "GET", _SESSION, self.fetch_session),
+            operation(self, "POST", _SESSION, self.update_session),
+            operation(self, "DELETE", _SESSION, self.delete_session),
+        ]
+
+    # vendor-wide behaviour
+
+    def error(
+        self,
+        status: int,
+        message: str | None = None,
+        *,
+        code: int | None = None,
+        detail: str | None = None,
+    ) -> Response:
+        """Twilio's error body: code (when there is one), message, more_info, status."""
+        code = code if code is not None else {429: 20429}.get(status)
+        body: dict[str, Any] = {} if code is None else {"code": code}
+        body["message"] = message or _MESSAGES.get(status) or _phrase(status)
+        if code is not None:
+            body["more_info"] = f"https://www.twilio.com/docs/errors/{code}"
+        body["status"] = status
+        if detail is not None:
+            body["detail"] = detail
+        return json_response(body, status)
+
+    async def unrouted(self, request: Request, status: int) -> Response:
+        if status == 405:
+            return self.error(405, "Method not allowed", code=20004)
+        return self._not_found(route_path(request).removeprefix("/v1"))
+
+    def response_headers(self, scope: Scope) -> list[tuple[bytes, bytes]]:
+        return [(b"twilio-request-id", hex_sid("RQ").encode())]
+
+    # operations
+
+    async def create_session(self, request: Request) -> Response:
+        self._authenticate(request)
+        self._service(request, "/Sessions")
+        form = await self._form(request)
+        now = self._state.now()
+        unique_name = _value(form, "UniqueName")
+        if unique_name is not None:
+            if len(unique_name) > _MAX_UNIQUE_NAME:
+                raise Reject(
+                    self.error(400, f"UniqueName must be at most {_MAX_UNIQUE_NAME} characters")
+                )
+            if any(s.unique_name == unique_name for s in self._live_sessions()):
+                raise Reject(self.error(400, "UniqueName must be unique within the Service"))
+        status = self._status(form, allowed=_CREATE_STATUSES) or "open"
+        mode = _value(form, "Mode") or "voice-and-message"
+        if mode not in _MODES:
+            raise Reject(self.error(400, f"Mode must be one of {', '.join(_MODES)}"))
+        session = _Session(
+            sid=hex_sid("KC"),
+            sequence=self._state.next_sequence(),
+            unique_name=unique_name,
+            status=status,
+            mode=mode,
+            ttl=self._ttl(form) or 0,
+            date_expiry=self._date_expiry(form),
+            created=now,
+            updated=now,
+            started=now if status == "in-progress" else None,
+            ttl_since=now,
+            participants=self._participants(form),
+        )
+        self._sessions[session.sid] = session
+        changed(request)
+        return json_response(self._json(request, session), 201)
+
+    async def list_sessions(self, request: Request) -> Response:
+        self._authenticate(request)
+        service = self._service(request, "/Sessions")
+        query = request.query_params
+        page_size = self._query_int(
+            query.getlist("PageSize"), "PageSize", _DEFAULT_PAGE_SIZE, 1, _MAX_PAGE_SIZE
+        )
+        page_number = self._query_int(query.getlist("Page"), "Page", 0, 0, None)
+        token = query.get("PageToken")
+        try:
+            cursor = _Cursor.parse(token) if token is not None else None
+        except ValueError:
+            raise Reject(self.error(400, "Invalid PageToken", code=21481)) from None
+        sessions = self._live_sessions()
+        if cursor is None:
+            page = sessions[:page_size]
+        elif cursor.after:
+            page = [s for s in sessions if s.sequence > cursor.sequence][:page_size]
+        else:
+            page = [s for s in sessions if s.sequence < cursor.sequence][-page_size:]
+        following = page[-1].sequence if page else None
+        preceding = page[0].sequence if page else None
+        if not page and cursor is not None and cursor.after:
+            preceding = cursor.sequence + 1
+        url = f"{self._origin(request)}/v1/Services/{service}/Sessions"
+
+        def link(number: int, cursor: _Cursor | None) -> str:
+            query: list[tuple[str, str | int]] = [("PageSize", page_size), ("Page", number)]
+            if cursor is not None:
+                query.append(("PageToken", cursor.token()))
+            return f"{url}?{urlencode(query)}"
+
+        has_next = following is not None and any(s.sequence > following for s in sessions)
+        has_previous = preceding is not None and any(s.sequence < preceding for s in sessions)
+        meta = {
+            "first_page_url": link(0, None),
+            "key": "sessions",
+            "next_page_url": link(page_number + 1, _Cursor(True, following))
+            if has_next and following is not None
+            else None,
+            "page": page_number,
+            "page_size": page_size,
+            "previous_page_url": link(max(page_number - 1, 0), _Cursor(False, preceding))
+            if has_previous and preceding is not None
+            else None,
+            "url": link(page_number, cursor),
+        }
+        return json_response({"sessions": [self._json(request, s) for s in page], "meta": meta})
+
+    async def fetch_session(self, request: Request) -> Response:
+        self._authenticate(request)
+        return json_response(self._json(request, self._find(request, by_unique_name=True)))
+
+    async def update_session(self, request: Request) -> Response:
+        self._authenticate(request)
+        session = self._find(request, by_unique_name=False)
+        form = await self._form(request)
+        status = self._status(form, allowed=_STATUSES)
+        ttl = self._ttl(form)
+        date_expiry = self._date_expiry(form)
+        reopening = session.status == "closed" and status == "in-progress"
+        if status is not None and status != session.status:
+            if (session.status, status) not in _TRANSITIONS:
+                raise Reject(self.error(400, "Session Status Invalid", code=80608))
+        elif session.status == "closed" and (status, ttl, date_expiry) != (None, None, None):
+            raise Reject(self.error(400, "Session is closed and cannot be updated", code=80607))
+        now = self._state.now()
+        if ttl is not None:
+            session.ttl, session.ttl_since = ttl, now
+        if date_expiry is not None:
+            session.date_expiry = date_expiry
+        if reopening:
+            session.status, session.ended, session.closed_reason = "in-progress", None, None
+            session.started = session.started or now
+        elif status == "closed" and session.status != "closed":
+            session.status, session.ended, session.closed_reason = "closed", now, ""
+        if (status, ttl, date_expiry) != (None, None, None):
+            session.updated = now
+            changed(request)
+        return json_response(self._json(request, session))
+
+    async def delete_session(self, request: Request) -> Response:
+        self._authenticate(request)
+        session = self._find(request, by_unique_name=False)
+        del self._sessions[session.sid]
+        changed(request)
+        return Response(status_code=204)
+
+    # helpers
+
+    def _authenticate(self, request: Request) -> None:
+        scheme, _, encoded = request.headers.get("authorization", "").partition(" ")
+        try:
+            user, _, password = base64.b64decode(encoded, validate=True).decode().partition(":")
+        except (binascii.Error, UnicodeDecodeError):
+            user = password = ""
+        if (
+            scheme.lower() != "basic"
+            or not secrets.compare_digest(user.encode(), TWILIO_ACCOUNT_SID.encode())
+            or not secrets.compare_digest(password.encode(), TWILIO_AUTH_TOKEN.encode())
+        ):
+            response = self.error(
+                401,
+                "Authenticate",
+                code=20003,
+                detail="Your AccountSid or AuthToken was incorrect.",
+            )
+            response.headers["WWW-Authenticate"] = 'Basic realm="Twilio API"'
+            raise Reject(response)
+
+    def _service(self, request: Request, resource: str) -> str:
+        service: str = request.path_params["ServiceSid"]
+        if service != TWILIO_SERVICE_SID:
+            raise Reject(self._not_found(f"/Services/{service}{resource}"))
+        return service
+
+    def _find(self, request: Request, *, by_unique_name: bool) -> _Session:
+        sid: str = request.path_params["Sid"]
+        service = self._service(request, f"/Sessions/{sid}")
+        session = self._sessions.get(sid)
+        if session is None and by_unique_name:
+            session = next((s for s in self._sessions.values() if s.unique_name == sid), None)
+        if session is None:
+            raise Reject(self._not_found(f"/Services/{service}/Sessions/{sid}"))
+        self._expire(session)
+        return session
+
+    def _not_found(self, resource: str) -> Response:
+        return self.error(404, f"The requested resource {resource} was not found", code=20404)
+
+    def _live_sessions(self) -> list[_Session]:
+        """Every session in creation order, expiry applied."""
+        sessions = sorted(self._sessions.values(), key=lambda s: s.sequence)
+        for session in sessions:
+            self._expire(session)
+        return sessions
+
+    def _expire(self, session: _Session) -> None:
+        """Close a session whose DateExpiry or Ttl has passed, as Twilio does."""
+        if session.status not in _LIVE:
+            return
+        end = session.date_expiry
+        if end is None and session.ttl > 0:
+            end = session.ttl_since + min(session.ttl, 10**10)
+        if end is not None and self._state.now() >= end:
+            session.status, session.ended, session.closed_reason = "closed", end, "expired"
+            session.updated = end
+
+    async def _form(self, request: Request) -> list[tuple[str, str]]:
+        body = await read_body(request)
+        if not body:
+            return []
+        if media_type(request) != "application/x-www-form-urlencoded":
+            raise Reject(self.error(400, "Content-Type must be application/x-www-form-urlencoded"))
+        try:
+            return parse_qsl(body.decode("ascii"), keep_blank_values=True, errors="strict")
+        except (UnicodeError, ValueError):
+            raise Reject(self.error(400, "The request body is not a valid form")) from None
+
+    def _status(self, form: list[tuple[str, str]], *, allowed: tuple[str, ...]) -> str | None:
+        status = _value(form, "Status")
+        if status is None:
+            return None
+        if status not in _STATUSES:
+            raise Reject(self.error(400, f"Status must be one of {', '.join(_STATUSES)}"))
+        if status not in allowed:
+            raise Reject(self.error(400, "Session Status Invalid", code=80608))
+        return status
+
+    def _ttl(self, form: list[tuple[str, str]]) -> int | None:
+        ttl = _value(form, "Ttl")
+        if ttl is None:
+            return None
+        if not _INTEGER.fullmatch(ttl.strip()) or int(ttl) < 0:
+            raise Reject(self.error(400, "Ttl must be a whole number of seconds, 0 or more"))
+        return int(ttl)
+
+    def _date_expiry(self, form: list[tuple[str, str]]) -> float | None:
+        value = _value(form, "DateExpiry")
+        if value is None:
+            return None
+        try:
+            moment = dt.datetime.fromisoformat(value.strip())
+            if moment.tzinfo is None:
+                moment = moment.replace(tzinfo=dt.UTC)
+            stamp = moment.timestamp()
+            iso_seconds(stamp)  # representable as a Twilio date
+        except (ValueError, OverflowError, OSError):
+            raise Reject(self.error(400, "DateExpiry must be an ISO 8601 date-time")) from None
+        return stamp
+
+    def _participants(self, form: list[tuple[str, str]]) -> list[dict[str, Any]]:
+        values = [value for key, value in form if key == "Participants"]
+        if len(values) > _MAX_PARTICIPANTS:
+            raise Reject(
+                self.error(400, f"A Session holds at most {_MAX_PARTICIPANTS} participants")
+            )
+        participants: list[dict[str, Any]] = []
+        for value in values:
+            try:
+                participant = json.loads(value)
+            except ValueError:
+                participant = None
+            if not _valid_participant(participant):
+                raise Reject(
+                    self.error(
+                        400, "Each Participants value must be a JSON object with an Identifier"
+                    )
+                )
+            assert isinstance(participant, dict)
+            if any(p["Identifier"] == participant["Identifier"] for p in participants):
+                raise Reject(
+                    self.error(
+                        400, "Identifier is already a participant in this Session", code=80103
+                    )
+                )
+            participants.append(participant)
+        return participants
+
+    def _query_int(
+        self, values: list[str], name: str, default: int, low: int, high: int | None
+    ) -> int:
+        if not values:
+            return default
+        text = values[-1].strip()
+        if (
+            not _INTEGER.fullmatch(text)
+            or int(text) < low
+            or (high is not None and int(text) > high)
+        ):
+            bounds = f"between {low} and {high}" if high is not None else f"{low} or more"
+            raise Reject(self.error(400, f"{name} must be a whole number {bounds}"))
+        return int(text)
+
+    def _origin(self, request: Request) -> str:
+        """Absolute URLs point back at this sandbox, as the client reached it."""
+        return str(request.base_url).rstrip("/") + self.prefix
+
+    def _json(self, request: Request, session: _Session) -> dict[str, Any]:
+        url = f"{self._origin(request)}/v1/Services/{TWILIO_SERVICE_SID}/Sessions/{session.sid}"
+        return {
+            "service_sid": TWILIO_SERVICE_SID,
+            "status": session.status,
+            "unique_name": session.unique_name,
+            "date_started": _date(session.started),
+            "date_ended": _date(session.ended),
+            "date_last_interaction": None,
+            "date_expiry": _date(session.date_expiry),
+            "ttl": session.ttl,
+            "mode": session.mode,
+            "closed_reason": session.closed_reason,
+            "sid": session.sid,
+            "date_updated": _date(session.updated),
+            "date_created": _date(session.created),
+            "account_sid": TWILIO_ACCOUNT_SID,
+            "url": url,
+            "links": {"interactions": f"{url}/Interactions", "participants": f"{url}/Participants"},
+        }
+
+
+def _value(form: list[tuple[str, str]], key: str) -> str | None:
+    """The last value sent for `key`; an empty value counts as not sent."""
+    values = [value for name, value in form if name == key]
+    return values[-1] if values and values[-1] != "" else None
+
+
+def _valid_participant(value: Any) -> bool:
+    if not isinstance(value, dict) or not isinstance(value.get("Identifier"), str):
+        return False
+    if not value["Identifier"]:
+        return False
+    name = value.get("FriendlyName")
+    if name is not None and (not isinstance(name, str) or len(name) > 255):
+        return False
+    sid = value.get("ProxyIdentifierSid")
+    return sid is None or (isinstance(sid, str) and bool(_PROXY_NUMBER_SID.fullmatch(sid)))
+
+
+def _date(moment: float | None) -> str | None:
+    return None if moment is None else iso_seconds(moment)
+
+
+def _phrase(status: int) -> str:
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return f"HTTP {status}"

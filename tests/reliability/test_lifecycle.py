@@ -1,0 +1,168 @@
+"""Cancellation and lifecycle over real loopback sockets (the sandbox): cancelling a call
+or an iteration mid-flight (task.cancel(), asyncio.timeout) releases its connection and
+leaves the client usable; breaking out of an iteration leaves no response open.
+
+Each test runs on the default transport and on a caller-supplied httpx.AsyncClient.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from typing import Any
+
+import httpx
+import pytest
+
+from sessionhub.sandbox import TWILIO_SERVICE_SID, Sandbox, serve
+
+from ._sandbox import connections, sandbox_client, transport_closed
+
+SERVICE = TWILIO_SERVICE_SID
+STALL = "delay=30"  # the sandbox holds the response; the test never waits for it
+
+
+@pytest.fixture
+async def sandbox() -> AsyncIterator[Sandbox]:
+    async with serve() as running:
+        yield running
+
+
+@pytest.fixture(params=["default", "httpx"])
+async def twilio(request: pytest.FixtureRequest, sandbox: Sandbox) -> AsyncIterator[Any]:
+    http = None if request.param == "default" else httpx.AsyncClient()
+    client = sandbox_client(sandbox, "twilio", http_client=http)
+    client._http_for_test = http or client._http
+    async with client:
+        yield client
+    if http is not None:
+        await http.aclose()
+    else:
+        assert transport_closed(client)
+
+
+def _in_use(client: Any) -> int:
+    transport = client._http_for_test._transport
+    if hasattr(transport, "_pool"):
+        pool = transport._pool
+        return sum(1 for c in pool.connections if not c.is_idle() and not c.is_closed())
+    return connections(client)[0]
+
+
+async def _arrived(sandbox: Sandbox, operation: str, count: int = 1) -> None:
+    """Wait until `count` requests of `operation` reached the sandbox (bounded)."""
+    for _ in range(500):
+        if len(sandbox.requests.matching(vendor="twilio", operation=operation)) >= count:
+            return
+        await asyncio.sleep(0.01)
+    raise AssertionError(f"{operation} never reached the sandbox")
+
+
+async def _still_usable(twilio: Any) -> None:
+    created = await twilio.sessions.create(SERVICE, ttl=600)
+    fetched = await twilio.sessions.fetch(SERVICE, created.sid)
+    assert fetched.sid == created.sid
+    assert _in_use(twilio) == 0
+
+
+async def test_cancelling_a_call_releases_its_connection(sandbox: Sandbox, twilio: Any) -> None:
+    created = await twilio.sessions.create(SERVICE, ttl=600)
+    sandbox.faults.add(STALL, vendor="twilio", operation="fetch_session")
+    task = asyncio.create_task(twilio.sessions.fetch(SERVICE, created.sid))
+    await _arrived(sandbox, "fetch_session")
+    assert _in_use(twilio) == 1
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    assert _in_use(twilio) == 0
+    await _still_usable(twilio)
+
+
+async def test_a_timeout_around_a_call_releases_its_connection(
+    sandbox: Sandbox, twilio: Any
+) -> None:
+    sandbox.faults.add(STALL, vendor="twilio", operation="create_session")
+    with pytest.raises(TimeoutError):
+        async with asyncio.timeout(0.3):
+            await twilio.sessions.create(SERVICE, ttl=600)
+    assert _in_use(twilio) == 0
+    # the stalled create ran once on the server; the client did not send it again
+    assert len(sandbox.requests.matching(operation="create_session")) == 1
+    await _still_usable(twilio)
+
+
+async def _twilio_sessions(twilio: Any, count: int) -> None:
+    for _ in range(count):
+        await twilio.sessions.create(SERVICE, ttl=600)
+
+
+async def test_cancelling_an_iteration_mid_page_releases_its_connection(
+    sandbox: Sandbox, twilio: Any
+) -> None:
+    await _twilio_sessions(twilio, 6)
+    seen: list[str] = []
+
+    async def iterate() -> None:
+        async for session in twilio.sessions.list(SERVICE, page_size=2):
+            seen.append(session.sid)
+            if len(seen) == 2:  # the next page will stall
+                sandbox.faults.add(STALL, vendor="twilio", operation="list_sessions")
+
+    task = asyncio.create_task(iterate())
+    await _arrived(sandbox, "list_sessions", count=2)
+    assert _in_use(twilio) == 1
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    assert len(seen) == 2
+    assert _in_use(twilio) == 0
+    await _still_usable(twilio)
+
+
+async def test_a_timeout_around_an_iteration_releases_its_connection(
+    sandbox: Sandbox, twilio: Any
+) -> None:
+    await _twilio_sessions(twilio, 4)
+    sandbox.faults.add("delay=0", vendor="twilio", operation="list_sessions")
+    sandbox.faults.add(STALL, vendor="twilio", operation="list_sessions")
+    seen = []
+    with pytest.raises(TimeoutError):
+        async with asyncio.timeout(0.5):
+            async for session in twilio.sessions.list(SERVICE, page_size=2):
+                seen.append(session)
+    assert len(seen) == 2
+    assert _in_use(twilio) == 0
+    await _still_usable(twilio)
+
+
+async def test_breaking_out_of_an_iteration_leaves_nothing_open(
+    sandbox: Sandbox, twilio: Any
+) -> None:
+    await _twilio_sessions(twilio, 5)
+    async for _session in twilio.sessions.list(SERVICE, page_size=2):
+        break
+    pages = twilio.sessions.list(SERVICE, page_size=2).pages()
+    async for _page in pages:
+        break
+    await pages.aclose()
+    assert len(sandbox.requests.matching(operation="list_sessions")) == 2  # no prefetch
+    assert _in_use(twilio) == 0
+    await _still_usable(twilio)
+
+
+async def test_many_cancellations_leave_the_pool_clean(sandbox: Sandbox, twilio: Any) -> None:
+    """50 calls cancelled at once while stalled, then 50 normal ones on the same client."""
+    created = await twilio.sessions.create(SERVICE, ttl=600)
+    sandbox.faults.add(STALL, vendor="twilio", operation="fetch_session", times=50)
+    tasks = [asyncio.create_task(twilio.sessions.fetch(SERVICE, created.sid)) for _ in range(50)]
+    await _arrived(sandbox, "fetch_session", count=50)
+    for task in tasks:
+        task.cancel()
+    results = await asyncio.gather(*tasks, return_exceptions=True)
+    assert all(isinstance(r, asyncio.CancelledError) for r in results)
+    assert _in_use(twilio) == 0
+    fetched = await asyncio.gather(
+        *(twilio.sessions.fetch(SERVICE, created.sid) for _ in range(50))
+    )
+    assert {s.sid for s in fetched} == {created.sid}
+    assert _in_use(twilio) == 0
