@@ -155,12 +155,15 @@ async def test_bad_2xx_bodies_raise_response_validation_error(
 async def test_undocumented_statuses_raise_status_errors(
     script: Script, fake_sleep: FakeSleep, status: int
 ) -> None:
-    script.reply(httpx.Response(status, text="teapot"))
+    script.default = httpx.Response(status, text="teapot")
     async with client(script, fake_sleep) as trinsic:
         with pytest.raises(APIStatusError) as info:
             await trinsic.sessions.get(SESSION_ID)
     assert info.value.status_code == status and info.value.body == "teapot"
     assert "\n" not in str(info.value)
+    # any 5xx is retried on a read (a gateway's 520 too); a 4xx or 3xx never is
+    assert len(script.requests) == (3 if status >= 500 else 1)
+    assert isinstance(info.value, InternalServerError) == (status >= 500)
 
 
 async def test_html_502_is_a_readable_server_error(script: Script, fake_sleep: FakeSleep) -> None:

@@ -57,17 +57,17 @@ def test_retry_delay_backs_off_exponentially_with_jitter_and_cap(attempt: int) -
         assert base * 0.75 <= delay <= base
 
 
-@pytest.mark.parametrize("status", [408, 429, 500, 502, 503, 504])
+@pytest.mark.parametrize("status", [408, 429, 500, 501, 502, 503, 504, 520, 599])
 def test_idempotent_calls_retry_transient_statuses(status: int) -> None:
     assert retry_reason_for_status(status, idempotent=True) is not None
 
 
-@pytest.mark.parametrize("status", [200, 400, 401, 403, 404, 409, 418, 422, 499, 501, 520])
+@pytest.mark.parametrize("status", [200, 301, 400, 401, 403, 404, 409, 418, 422, 499, 600])
 def test_other_statuses_are_never_retried(status: int) -> None:
     assert retry_reason_for_status(status, idempotent=True) is None
 
 
-@pytest.mark.parametrize("status", [408, 429, 500, 502, 503, 504])
+@pytest.mark.parametrize("status", [408, 429, 500, 502, 503, 504, 520])
 def test_non_idempotent_calls_are_not_retried_on_status(status: int) -> None:
     assert retry_reason_for_status(status, idempotent=False) is None
 

@@ -12,7 +12,7 @@ import random
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from types import TracebackType
-from typing import Any, ClassVar, Self
+from typing import Any, ClassVar, Self, TypeVar
 
 import httpx
 
@@ -24,13 +24,15 @@ from ._exceptions import (
     Vendor,
 )
 from ._operation import Operation
-from ._response import make_status_error
+from ._response import decode_json, make_status_error, parse_model
 from ._retry import parse_retry_after, retry_delay, retry_reason_for_status
 from ._transport import default_http_client
 
 __all__ = ["DEFAULT_MAX_RETRIES", "DEFAULT_TIMEOUT", "BaseClient", "TimeoutTypes"]
 
 logger = logging.getLogger("sessionhub")
+
+T = TypeVar("T")
 
 # Finite by default, unlike the generator's `None` (no timeout at all).
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
@@ -203,6 +205,11 @@ class BaseClient:
                 op, attempt, parse_retry_after(response.headers.get("retry-after")), reason
             )
         raise AssertionError("unreachable: the last attempt returns or raises")  # pragma: no cover
+
+    def _parse(self, op: Operation, response: httpx.Response, parse: Callable[[Any], T]) -> T:
+        """The response's JSON parsed by `parse` (a generated from_dict), or
+        ResponseValidationError with this client's credentials scrubbed from its message."""
+        return parse_model(op, response, decode_json(op, response), parse, secrets=self._secrets)
 
     def _connection_error(
         self, op: Operation, request: httpx.Request, exc: httpx.HTTPError

@@ -94,25 +94,43 @@ def decode_json(op: Operation, response: httpx.Response) -> Any:
         )
     try:
         return json.loads(response.content)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+    # JSONDecodeError and UnicodeDecodeError are ValueErrors; a plain ValueError comes from an
+    # integer over 4300 digits, RecursionError from nesting deeper than the recursion limit.
+    except (ValueError, RecursionError) as exc:
         raise ResponseValidationError(
-            f"body is not valid JSON ({exc}); the response may be truncated",
+            f"body is not valid JSON ({_one_line(str(exc)) or type(exc).__name__}); "
+            "the response may be truncated or hostile",
             vendor=op.vendor,
             operation=op.name,
             response=response,
         ) from None
 
 
-def parse_model(op: Operation, response: httpx.Response, data: Any, parse: Callable[[Any], T]) -> T:
+def parse_model(
+    op: Operation,
+    response: httpx.Response,
+    data: Any,
+    parse: Callable[[Any], T],
+    *,
+    secrets: tuple[str, ...],
+) -> T:
     """Run a generated `from_dict` (or a small wrapper around it) on decoded JSON.
 
-    The generated models raise KeyError for a missing required field, ValueError and
-    TypeError for a wrong type, AttributeError when an object is not a mapping.
+    The generated models raise KeyError for a missing required field, TypeError for a value
+    of the wrong JSON type, ValueError for a malformed string (a date, an enum). Their
+    messages may quote the body, which may echo a credential: `secrets` are scrubbed.
     """
+    if not isinstance(data, dict):
+        raise ResponseValidationError(
+            f"expected a JSON object but got {_json_type(data)} (HTTP {response.status_code})",
+            vendor=op.vendor,
+            operation=op.name,
+            response=response,
+        )
     try:
         return parse(data)
     except KeyError as exc:
-        field = str(exc.args[0]) if exc.args else None
+        field = scrub(str(exc.args[0]), secrets) if exc.args else None
         message = f"required field {field!r} is missing"
     except (TypeError, ValueError, AttributeError) as exc:
         field = None
@@ -120,7 +138,7 @@ def parse_model(op: Operation, response: httpx.Response, data: Any, parse: Calla
     except RecursionError:
         field, message = None, "body is nested too deeply to parse"
     raise ResponseValidationError(
-        f"{message} (HTTP {response.status_code})",
+        scrub(f"{message} (HTTP {response.status_code})", secrets),
         vendor=op.vendor,
         operation=op.name,
         response=response,
@@ -128,10 +146,15 @@ def parse_model(op: Operation, response: httpx.Response, data: Any, parse: Calla
     )
 
 
+def _json_type(data: Any) -> str:
+    names = {list: "an array", str: "a string", bool: "a boolean", type(None): "null"}
+    return names.get(type(data), "a number")
+
+
 def _body(response: httpx.Response) -> Any:
     try:
         return json.loads(response.content)
-    except (json.JSONDecodeError, UnicodeDecodeError):
+    except (ValueError, RecursionError):  # see decode_json
         return response.content.decode("utf-8", errors="replace")
 
 
@@ -162,7 +185,7 @@ def make_status_error(
         "vendor": op.vendor,
         "operation": op.name,
         "response": response,
-        "code": code,
+        "code": scrub(code, secrets) if isinstance(code, str) else code,
         "body": body,
         "request_id": response.headers.get(request_id_header),
     }

@@ -29,7 +29,9 @@ MAX_RETRY_DELAY = 8.0
 # so the caller decides (a service should not hang a minute inside one call).
 MAX_RETRY_AFTER = 60.0
 
-RETRYABLE_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
+# Besides these, every 5xx is retryable (as in openai-python): a gateway's 520-599 says as
+# little about whether the request was processed as a 502 does.
+RETRYABLE_STATUSES = frozenset({408, 429})
 
 
 def parse_retry_after(value: str | None, *, now: float | None = None) -> float | None:
@@ -84,7 +86,7 @@ def retry_reason_for_status(
     `safe_statuses` are statuses the vendor documents as "not processed", so retrying is
     safe even for a create or update.
     """
-    if status not in RETRYABLE_STATUSES:
+    if status not in RETRYABLE_STATUSES and not 500 <= status <= 599:
         return None
     if idempotent:
         return f"HTTP {status} on an idempotent call"

@@ -56,6 +56,11 @@ def check_id(
         raise invalid(op, f"{name} must be at most {max_length} characters, got {len(value)}")
     if value.strip(".") == "":
         raise invalid(op, f"{name} must not be {_shown(value)}")
+    if not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate: no URL can carry it
+            raise invalid(op, f"{name} is not valid Unicode, got {_shown(value)}") from None
     if any(ord(ch) < 0x20 or ch == "\x7f" for ch in value):
         raise invalid(op, f"{name} must not contain control characters, got {_shown(value)}")
     return value

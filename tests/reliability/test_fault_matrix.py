@@ -231,20 +231,8 @@ def expected(op: Op, fault: str) -> Expected:
 
 
 # Cells where the facade departs from the documented policy: each is a reported bug.
-KNOWN_BUGS: dict[tuple[str, str], str] = {
-    (op.id, "520"): (
-        "facade bug: _retry.retry_reason_for_status retries only 500/502/503/504, "
-        "not every 5xx as issue 3 documents"
-    )
-    for op in OPS
-    if op.idempotent
-}
-# dict([{"id": "x", "status": 1}]) == {"id": "status"}: a JSON array read as an object, and
-# Trinsic's list response has no required field, so it "parses" as an empty page.
-KNOWN_BUGS[("trinsic.list", "wrong-shape")] = (
-    "facade bug: _response.parse_model hands a JSON array to the generated from_dict, "
-    "whose dict(src_dict) turns [{...two keys...}] into an object"
-)
+# (None open: 520 on idempotent calls and a JSON array read as an object were fixed.)
+KNOWN_BUGS: dict[tuple[str, str], str] = {}
 
 
 def _cells() -> list[Any]:

@@ -353,14 +353,6 @@ def _call_all(body_for: Callable[[Op], bytes], status_for: Callable[[Op], int]) 
     return failures
 
 
-PARSER_LIMITS_BUG = (
-    "facade bug: _response.decode_json and _response._body catch only JSONDecodeError and "
-    "UnicodeDecodeError; json.loads raises a plain ValueError for an integer over 4300 "
-    "digits and RecursionError for deep nesting"
-)
-
-
-@pytest.mark.xfail(strict=True, reason=PARSER_LIMITS_BUG)
 @pytest.mark.parametrize("token", sorted(PARSER_LIMIT_TOKENS))
 @pytest.mark.parametrize("where", ["success", "error"])
 def test_fuzz_parser_limits(where: str, token: str) -> None:
@@ -372,12 +364,6 @@ def test_fuzz_parser_limits(where: str, token: str) -> None:
     assert not failures, failures
 
 
-TOP_LEVEL_BUG = (
-    "facade bug: _response.parse_model hands any JSON to the generated from_dict, whose "
-    "dict(src_dict) accepts an array of [key, value] pairs (and [] as {})"
-)
-
-
 def _pairs(op: Op) -> bytes:
     """The valid sample body as an array of [key, value] pairs: JSON, but not an object."""
     body = op.sample()
@@ -387,8 +373,8 @@ def _pairs(op: Op) -> bytes:
 @pytest.mark.parametrize(
     "shape",
     [
-        pytest.param("pairs", marks=pytest.mark.xfail(strict=True, reason=TOP_LEVEL_BUG)),
-        pytest.param("[]", marks=pytest.mark.xfail(strict=True, reason=TOP_LEVEL_BUG)),
+        "pairs",
+        "[]",
         '"session"',
         "0",
         "true",

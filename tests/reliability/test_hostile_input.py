@@ -258,33 +258,9 @@ def _assert_exact_request(target: Target, value: str, request: httpx.Request) ->
 # Strings Python holds but UTF-8 cannot encode (lone surrogates, e.g. from a JSON "\ud800").
 UNENCODABLE_IDS = ["\ud800", "sess\ud800ion-id", "\udfff\ud800abcde"]
 # Parameters without a pattern: the id reaches percent-encoding, which raises.
-UNENCODABLE_BUG = (
-    "facade bug: _validation.check_id accepts a str UTF-8 cannot encode; the generated "
-    "quote() / httpx then raise UnicodeEncodeError instead of InvalidRequestError"
-)
-PATTERNLESS = {
-    "trinsic.get(session_id)",
-    "trinsic.cancel(session_id)",
-    "equos.get(session_id)",
-    "equos.stop(session_id)",
-    "equos.list(client)",
-    "twilio.fetch(session_sid)",
-}
-
-
-@pytest.mark.parametrize(
-    "target",
-    [
-        pytest.param(
-            t,
-            id=t.name,
-            marks=[pytest.mark.xfail(strict=True, reason=UNENCODABLE_BUG)]
-            if t.name in PATTERNLESS
-            else [],
-        )
-        for t in TARGETS
-    ],
-)
+# Parameters without a pattern would reach percent-encoding, which raises: check_id refuses
+# them first.
+@pytest.mark.parametrize("target", [pytest.param(t, id=t.name) for t in TARGETS])
 async def test_unencodable_ids_are_rejected_before_sending(target: Target) -> None:
     op = OPS_BY_ID[target.op]
     for value in UNENCODABLE_IDS:

@@ -78,13 +78,6 @@ async def test_status_errors_scrub_an_echoed_credential(op: Op, status: int) -> 
     _no_secret(repr(err.response) + repr(err.request), secrets)
 
 
-SCRUB_CODE_BUG = (
-    "facade bug: _response.make_status_error scrubs the message but not the vendor's `code`, "
-    "which APIStatusError.__str__ shows in brackets"
-)
-
-
-@pytest.mark.xfail(strict=True, reason=SCRUB_CODE_BUG)
 @pytest.mark.parametrize("op_id", ["sipher.get", "equos.get", "twilio.fetch"])
 async def test_status_errors_scrub_a_credential_echoed_in_the_code(op_id: str) -> None:
     op = OPS_BY_ID[op_id]
@@ -95,13 +88,6 @@ async def test_status_errors_scrub_a_credential_echoed_in_the_code(op_id: str) -
     assert_readable(info.value, vendor=op.vendor, operation=op.name)
 
 
-SCRUB_RVE_BUG = (
-    "facade bug: _response.parse_model puts the model's exception text, which quotes the "
-    "offending value from the body, into ResponseValidationError's message unscrubbed"
-)
-
-
-@pytest.mark.xfail(strict=True, reason=SCRUB_RVE_BUG)
 @pytest.mark.parametrize(
     ("op_id", "field"), [("twilio.fetch", "date_created"), ("equos.get", "startedAt")]
 )

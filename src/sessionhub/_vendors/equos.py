@@ -159,8 +159,7 @@ class EquosSessions:
         response = await self._client._request(
             CREATE, create_session._get_kwargs(body=body), timeout=timeout
         )
-        data = decode_json(CREATE, response)
-        return parse_model(CREATE, response, data, CreateSessionResponse.from_dict)
+        return self._client._parse(CREATE, response, CreateSessionResponse.from_dict)
 
     async def get(self, session_id: str, *, timeout: TimeoutTypes = None) -> EquosSession | None:
         """The session, or None when Equos does not know it."""
@@ -168,7 +167,7 @@ class EquosSessions:
         response = await self._client._request(
             GET, get_session._get_kwargs(session_id), timeout=timeout
         )
-        return _nullable_session(GET, response)
+        return _nullable_session(self._client, GET, response)
 
     async def stop(self, session_id: str, *, timeout: TimeoutTypes = None) -> EquosSession | None:
         """Stop the session; None when it was already stopped or is unknown."""
@@ -176,7 +175,7 @@ class EquosSessions:
         response = await self._client._request(
             STOP, stop_session._get_kwargs(session_id), timeout=timeout
         )
-        return _nullable_session(STOP, response)
+        return _nullable_session(self._client, STOP, response)
 
     def list(
         self,
@@ -198,8 +197,7 @@ class EquosSessions:
                 take=page_size, skip=skip, client_query=UNSET if client is None else client
             )
             response = await self._client._request(LIST, kwargs, timeout=timeout)
-            data = decode_json(LIST, response)
-            page = parse_model(LIST, response, data, ListSessionsResponse.from_dict)
+            page = self._client._parse(LIST, response, ListSessionsResponse.from_dict)
             return EquosPage(page.sessions, skip, page.skip, page.total)
 
         return AsyncPaginator(
@@ -211,13 +209,15 @@ def _session_id(session: EquosSession) -> object:
     return session.id
 
 
-def _nullable_session(op: Operation, response: httpx.Response) -> EquosSession | None:
+def _nullable_session(
+    client: Equos, op: Operation, response: httpx.Response
+) -> EquosSession | None:
     if not response.content.strip():
         return None
     data = decode_json(op, response)
     if data is None:
         return None
-    return parse_model(op, response, data, EquosSession.from_dict)
+    return parse_model(op, response, data, EquosSession.from_dict, secrets=client._secrets)
 
 
 def _resource(value: object, name: str, create: type[Any]) -> Any:

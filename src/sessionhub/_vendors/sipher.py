@@ -38,7 +38,6 @@ from _sessionhub_generated.sipher.types import UNSET
 
 from .._client import DEFAULT_MAX_RETRIES, BaseClient, TimeoutTypes, credential
 from .._operation import Operation
-from .._response import decode_json, parse_model
 from .._validation import check_id, check_int, invalid
 from ._args import model_arg
 
@@ -155,8 +154,7 @@ class SipherSessions:
         response = await self._client._request(
             CREATE, create_session._get_kwargs(body=body), timeout=timeout
         )
-        data = decode_json(CREATE, response)
-        return parse_model(CREATE, response, data, CreateSessionResponse.from_dict).data
+        return self._client._parse(CREATE, response, CreateSessionResponse.from_dict).data
 
     async def get(self, session_id: str, *, timeout: TimeoutTypes = None) -> SessionData:
         """A session's stored defaults and timestamps (epoch milliseconds)."""
@@ -164,8 +162,7 @@ class SipherSessions:
         response = await self._client._request(
             GET, get_session._get_kwargs(session_id), timeout=timeout
         )
-        data = decode_json(GET, response)
-        return parse_model(GET, response, data, GetSessionResponse.from_dict).data
+        return self._client._parse(GET, response, GetSessionResponse.from_dict).data
 
     async def update(
         self,
@@ -180,8 +177,7 @@ class SipherSessions:
         response = await self._client._request(
             UPDATE, update_session._get_kwargs(session_id, body=body), timeout=timeout
         )
-        data = decode_json(UPDATE, response)
-        return parse_model(UPDATE, response, data, UpdateSessionResponse.from_dict).data
+        return self._client._parse(UPDATE, response, UpdateSessionResponse.from_dict).data
 
     async def delete(self, session_id: str, *, timeout: TimeoutTypes = None) -> DeleteSessionData:
         """Delete the session; its id is invalid afterwards (a second delete is NotFoundError)."""
@@ -189,8 +185,7 @@ class SipherSessions:
         response = await self._client._request(
             DELETE, delete_session._get_kwargs(session_id), timeout=timeout
         )
-        data = decode_json(DELETE, response)
-        return parse_model(DELETE, response, data, DeleteSessionResponse.from_dict).data
+        return self._client._parse(DELETE, response, DeleteSessionResponse.from_dict).data
 
 
 def _defaults(op: Operation, value: SessionDefaults | Mapping[str, Any]) -> SessionDefaults:

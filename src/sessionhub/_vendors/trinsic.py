@@ -34,7 +34,6 @@ from _sessionhub_generated.trinsic_connect.types import UNSET, Unset
 from .._client import DEFAULT_MAX_RETRIES, BaseClient, TimeoutTypes, credential
 from .._operation import Operation
 from .._pagination import AsyncPaginator, TrinsicPage
-from .._response import decode_json, parse_model
 from .._validation import check_enum, check_id, check_int, invalid
 from ._args import model_arg
 
@@ -148,8 +147,7 @@ class TrinsicSessions:
         response = await self._client._request(
             CREATE, create_session._get_kwargs(body=body), timeout=timeout
         )
-        data = decode_json(CREATE, response)
-        return parse_model(CREATE, response, data, CreateSessionResponse.from_dict).session
+        return self._client._parse(CREATE, response, CreateSessionResponse.from_dict).session
 
     async def get(self, session_id: str, *, timeout: TimeoutTypes = None) -> Session:
         """Fetch a session by id."""
@@ -157,8 +155,7 @@ class TrinsicSessions:
         response = await self._client._request(
             GET, get_session._get_kwargs(session_id=session_id), timeout=timeout
         )
-        data = decode_json(GET, response)
-        return parse_model(GET, response, data, _get_session)
+        return self._client._parse(GET, response, _get_session)
 
     async def cancel(self, session_id: str, *, timeout: TimeoutTypes = None) -> Session:
         """Cancel a session; returns it in its cancelled state."""
@@ -166,8 +163,7 @@ class TrinsicSessions:
         response = await self._client._request(
             CANCEL, cancel_session._get_kwargs(session_id=session_id), timeout=timeout
         )
-        data = decode_json(CANCEL, response)
-        return parse_model(CANCEL, response, data, CancelSessionResponse.from_dict).session
+        return self._client._parse(CANCEL, response, CancelSessionResponse.from_dict).session
 
     def list(
         self,
@@ -196,8 +192,7 @@ class TrinsicSessions:
             response = await self._client._request(
                 LIST, list_sessions._get_kwargs(body=body), timeout=timeout
             )
-            data = decode_json(LIST, response)
-            result = parse_model(LIST, response, data, ListSessionsResponse.from_dict)
+            result = self._client._parse(LIST, response, ListSessionsResponse.from_dict)
             sessions = result.sessions if isinstance(result.sessions, list) else []
             return TrinsicPage(sessions, page, page_size)
 

@@ -31,7 +31,6 @@ from _sessionhub_generated.twilio_proxy.types import UNSET, Unset
 from .._client import DEFAULT_MAX_RETRIES, BaseClient, TimeoutTypes, credential
 from .._operation import Operation
 from .._pagination import AsyncPaginator, TwilioPage
-from .._response import decode_json, parse_model
 from .._validation import check_enum, check_id, check_int, invalid
 
 __all__ = ["Session", "SessionMode", "SessionStatus", "TwilioProxy", "TwilioSessions"]
@@ -133,7 +132,7 @@ class TwilioSessions:
         timeout: TimeoutTypes,
     ) -> Session:
         response = await self._client._request(op, kwargs, timeout=timeout)
-        return parse_model(op, response, decode_json(op, response), Session.from_dict)
+        return self._client._parse(op, response, Session.from_dict)
 
     async def create(
         self,
@@ -235,9 +234,7 @@ class TwilioSessions:
             if cursor:  # the next page: exactly the paging keys Twilio put in next_page_url
                 kwargs["params"] = {**kwargs.get("params", {}), **cursor}
             response = await self._client._request(LIST, kwargs, timeout=timeout)
-            page = parse_model(
-                LIST, response, decode_json(LIST, response), ListSessionsResponse.from_dict
-            )
+            page = self._client._parse(LIST, response, ListSessionsResponse.from_dict)
             return TwilioPage(page.sessions, cursor, _next_query(page))
 
         return AsyncPaginator(

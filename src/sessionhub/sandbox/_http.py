@@ -163,8 +163,12 @@ def media_type(request: Request) -> str:
 
 def parse_json(body: bytes) -> Any:
     """JSON from a request body, as strictly as JavaScript's JSON.parse (no NaN or
-    Infinity); ValueError (JSONDecodeError, UnicodeDecodeError) when it is not JSON."""
-    return json.loads(body.decode("utf-8"), parse_constant=_no_constants)
+    Infinity); ValueError (JSONDecodeError, UnicodeDecodeError) when it is not JSON, or
+    when it nests deeper than Python's recursion limit (a vendor answers that with a 400)."""
+    try:
+        return json.loads(body.decode("utf-8"), parse_constant=_no_constants)
+    except RecursionError:
+        raise ValueError("JSON nested too deeply") from None
 
 
 def _no_constants(name: str) -> Any:
