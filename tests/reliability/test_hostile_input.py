@@ -257,7 +257,8 @@ def _assert_exact_request(target: Target, value: str, request: httpx.Request) ->
 
 # Strings Python holds but UTF-8 cannot encode (lone surrogates, e.g. from a JSON "\ud800").
 UNENCODABLE_IDS = ["\ud800", "sess\ud800ion-id", "\udfff\ud800abcde"]
-# Parameters without a pattern: the id reaches percent-encoding, which raises.
+
+
 # Parameters without a pattern would reach percent-encoding, which raises: check_id refuses
 # them first.
 @pytest.mark.parametrize("target", [pytest.param(t, id=t.name) for t in TARGETS])
