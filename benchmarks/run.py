@@ -48,13 +48,13 @@ STACKS = (
     StackDef("twilio", "twilio-python 9.13 async", "twilio_python", needs=("twilio", "aiohttp")),
     StackDef(
         "generated",
-        "generated functions (default client)",
+        "generated functions (httpx on aiohttp)",
         "generated",
-        needs=("_sessionhub_generated.twilio_proxy",),
+        needs=("_sessionhub_generated.twilio_proxy", "httpx_aiohttp"),
     ),
     StackDef(
         "sessionhub",
-        "sessionhub TwilioProxy (default client)",
+        "sessionhub TwilioProxy (default sender)",
         "sessionhub_twilio",
         needs=("sessionhub.twilio",),
     ),
@@ -73,14 +73,6 @@ STACKS = (
         "sessionhub_twilio",
         "keepalive",
         needs=("sessionhub.twilio",),
-        candidate=True,
-    ),
-    StackDef(
-        "gen-aio",
-        "generated functions on AiohttpTransport",
-        "generated",
-        "aiohttp",
-        needs=("_sessionhub_generated.twilio_proxy", "httpx_aiohttp"),
         candidate=True,
     ),
 )

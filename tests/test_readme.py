@@ -94,11 +94,12 @@ def test_quickstart_runs(
         return handler(request)
 
     import sessionhub._client
+    from sessionhub._transport import HttpxSender
 
     monkeypatch.setattr(
         sessionhub._client,
-        "default_http_client",
-        lambda: httpx.AsyncClient(transport=httpx.MockTransport(route)),
+        "default_sender",
+        lambda: HttpxSender(httpx.AsyncClient(transport=httpx.MockTransport(route)), owned=True),
     )
     for name, value in {
         "TWILIO_ACCOUNT_SID": "AC" + "0" * 32,

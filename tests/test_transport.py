@@ -4,6 +4,7 @@ that says truthfully whether the request may have reached the server."""
 from __future__ import annotations
 
 import asyncio
+import gzip
 import socket
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
@@ -12,7 +13,7 @@ import httpx
 import pytest
 
 from sessionhub import APIConnectionError, TrinsicConnect
-from sessionhub._transport import default_http_client
+from sessionhub._transport import AiohttpReply, AiohttpSender
 
 Handler = Callable[[asyncio.StreamReader, asyncio.StreamWriter], Awaitable[None]]
 OK = b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Type: application/json\r\n\r\n{}"
@@ -54,33 +55,100 @@ async def mid_body(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -
     await writer.drain()
 
 
+TIMEOUT = httpx.Timeout(5.0)
+
+
+async def send(url: str, method: str = "GET", content: bytes | None = None) -> AiohttpReply:
+    sender = AiohttpSender()
+    try:
+        return await sender.send(method, url, {}, content, TIMEOUT)
+    finally:
+        await sender.aclose()
+
+
 async def test_success() -> None:
-    async with tcp_server(ok) as (url, _), default_http_client() as client:
-        response = await client.get(url)
-    assert response.status_code == 200 and response.content == b"{}"
+    async with tcp_server(ok) as (url, received):
+        reply = await send(url + "/a%2Fb?x=1+2")
+    assert reply.status_code == 200 and reply.content == b"{}"
+    assert reply.headers["CONTENT-TYPE"] == "application/json"  # case-insensitive
+    # the URL is sent exactly as the facade encoded it
+    assert received[0].startswith(b"GET /a%2Fb?x=1+2 HTTP/1.1\r\n")
+    assert b"User-Agent: sessionhub/" in received[0]
+    response = reply.to_httpx()
+    assert response.status_code == 200 and response.json() == {}
+    assert response.request.url == httpx.URL(url + "/a%2Fb?x=1+2")
 
 
 async def test_drop_after_request_is_not_a_connect_error() -> None:
-    async with tcp_server(drop) as (url, received), default_http_client() as client:
+    async with tcp_server(drop) as (url, received):
         with pytest.raises(httpx.TransportError) as info:
-            await client.post(url, content=b"x")
-    assert len(received) == 1
+            await send(url, "POST", b"x")
+    assert len(received) == 1  # and aiohttp's hidden retry did not send it again
     assert not isinstance(info.value, (httpx.ConnectError, httpx.ConnectTimeout))
 
 
 async def test_drop_mid_body_is_a_read_error() -> None:
-    async with tcp_server(mid_body) as (url, _), default_http_client() as client:
+    async with tcp_server(mid_body) as (url, _):
         with pytest.raises(httpx.ReadError):
-            await client.get(url)
+            await send(url)
 
 
 async def test_refused_is_a_connect_error() -> None:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    async with default_http_client() as client:
-        with pytest.raises(httpx.ConnectError):
-            await client.get(f"http://127.0.0.1:{port}/")
+    with pytest.raises(httpx.ConnectError):
+        await send(f"http://127.0.0.1:{port}/")
+
+
+async def test_a_slow_server_is_a_read_timeout() -> None:
+    async def silent(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await asyncio.sleep(5)
+
+    sender = AiohttpSender()
+    try:
+        async with tcp_server(silent) as (url, received):
+            with pytest.raises(httpx.ReadTimeout):
+                await sender.send("GET", url, {}, None, httpx.Timeout(0.2))
+    finally:
+        await sender.aclose()
+    assert len(received) == 1
+
+
+async def test_a_closed_sender_refuses_to_send() -> None:
+    sender = AiohttpSender()
+    await sender.aclose()
+    with pytest.raises(httpx.ConnectError, match="closed"):
+        await sender.send("GET", "http://127.0.0.1:9/", {}, None, TIMEOUT)
+
+
+async def test_redirects_are_not_followed() -> None:
+    async def redirect(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        writer.write(
+            b"HTTP/1.1 302 Found\r\nLocation: http://evil.example/\r\nContent-Length: 0\r\n\r\n"
+        )
+        await writer.drain()
+
+    async with tcp_server(redirect) as (url, received):
+        reply = await send(url)
+    assert reply.status_code == 302 and len(received) == 1
+
+
+async def test_gzip_bodies_are_decoded_once() -> None:
+    body = gzip.compress(b'{"a": 1}')
+    head = (
+        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+        f"Content-Encoding: gzip\r\nContent-Length: {len(body)}\r\n\r\n"
+    )
+
+    async def gzipped(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        writer.write(head.encode() + body)
+        await writer.drain()
+
+    async with tcp_server(gzipped) as (url, _):
+        reply = await send(url)
+    assert reply.content == b'{"a": 1}'
+    assert reply.to_httpx().json() == {"a": 1}  # not decompressed a second time
 
 
 async def test_create_dropped_after_sending_is_sent_once() -> None:
@@ -100,9 +168,14 @@ async def test_get_dropped_is_retried() -> None:
     assert len(received) == 3
 
 
-def test_tls_verification_is_on_by_default() -> None:
-    client = default_http_client()
-    transport = client._transport
-    assert transport.ssl_context.verify_mode.name == "CERT_REQUIRED"  # type: ignore[attr-defined]
-    assert transport.ssl_context.check_hostname  # type: ignore[attr-defined]
-    assert client.follow_redirects is False
+async def test_tls_verification_is_on_by_default() -> None:
+    async with tcp_server(ok) as (url, _):
+        trinsic = TrinsicConnect(api_key="k" * 8, base_url=url)
+        await trinsic.sessions.list(limit=1)
+        sender = trinsic._sender
+        assert isinstance(sender, AiohttpSender)
+        context = sender.ssl_context
+        assert sender.session is not None and sender.session.connector._ssl is context  # type: ignore[union-attr]
+        assert context.verify_mode.name == "CERT_REQUIRED"
+        assert context.check_hostname
+        await trinsic.aclose()

@@ -1,7 +1,9 @@
 """The httpx clients the sessionhub and generated stacks can run on (their `--option`).
 
-- none: sessionhub's own default (`sessionhub._transport.default_http_client()`), whatever
-  it currently is; the sessionhub stack then passes no `http_client=` at all.
+- none: the sessionhub stack passes no `http_client=` at all and runs on sessionhub's own
+  default sender (aiohttp, no httpx objects per call). The generated functions need an
+  httpx client, so for them `none` means the fastest httpx client measured: httpx on
+  httpx-aiohttp's `AiohttpTransport` (what sessionhub itself defaulted to before).
 - aiohttp: httpx on httpx-aiohttp's `AiohttpTransport` (aiohttp's connection pool).
 - keepalive: httpx's stock pool with every connection kept alive (100/100), instead of
   httpx's default 20 idle connections, which makes a busy client close and reopen
@@ -16,11 +18,7 @@ OPTIONS = (None, "aiohttp", "keepalive")
 
 
 def http_client(option: str | None) -> httpx.AsyncClient:
-    if option is None:
-        from sessionhub._transport import default_http_client  # noqa: PLC0415
-
-        return default_http_client()
-    if option == "aiohttp":
+    if option is None or option == "aiohttp":
         from httpx_aiohttp import AiohttpTransport  # noqa: PLC0415  (bench-only dependency)
 
         return httpx.AsyncClient(transport=AiohttpTransport())

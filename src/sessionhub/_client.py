@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import ipaddress
+import json
 import logging
 import os
 import random
@@ -13,6 +14,7 @@ import time
 from collections.abc import Awaitable, Callable, Mapping
 from types import TracebackType
 from typing import Any, ClassVar, Self, TypeVar
+from urllib.parse import urlencode
 
 import httpx
 
@@ -24,9 +26,10 @@ from ._exceptions import (
     Vendor,
 )
 from ._operation import Operation
-from ._response import decode_json, make_status_error, parse_model
+from ._response import decode_json, make_status_error, one_line, parse_model, scrub
 from ._retry import parse_retry_after, retry_delay, retry_reason_for_status
-from ._transport import default_http_client
+from ._transport import HttpxSender, Reply, Sender, default_sender, request_of
+from ._validation import invalid
 
 __all__ = ["DEFAULT_MAX_RETRIES", "DEFAULT_TIMEOUT", "BaseClient", "TimeoutTypes"]
 
@@ -108,8 +111,13 @@ class BaseClient:
         )
         self.timeout = _timeout(timeout)
         self.max_retries = max_retries
-        self._owns_http = http_client is None
-        self._http = http_client if http_client is not None else default_http_client()
+        if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
+            raise ConfigurationError(
+                f"{self._vendor}: http_client must be an httpx.AsyncClient, "
+                f"got {type(http_client).__name__}"
+            )
+        self._http = http_client
+        self._sender: Sender = default_sender() if http_client is None else HttpxSender(http_client)
         self._sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
         self._rng = random.Random()
 
@@ -150,8 +158,7 @@ class BaseClient:
 
     async def aclose(self) -> None:
         """Close the connection pool, unless the httpx client was passed in by the caller."""
-        if self._owns_http:
-            await self._http.aclose()
+        await self._sender.aclose()
 
     async def _request(
         self,
@@ -159,54 +166,67 @@ class BaseClient:
         kwargs: Mapping[str, Any],
         *,
         timeout: TimeoutTypes = None,
-        url: str | None = None,
-    ) -> httpx.Response:
-        """Send one operation's request (from a generated `_get_kwargs`); return a 2xx response.
+    ) -> Reply:
+        """Send one operation's request (from a generated `_get_kwargs`); return a 2xx reply.
 
         Everything else is raised as an APIError subclass after at most `max_retries` retries.
         """
-        headers = dict(self._auth_headers)
+        method: str = kwargs["method"].upper()
+        path: str = kwargs["url"]
+        url = self.base_url + path
+        params = kwargs.get("params")
+        if params:
+            url += "?" + _form(params)
+        headers = self._auth_headers
         extra = kwargs.get("headers")
         if extra:
-            headers.update(extra)
-        request = self._http.build_request(
-            kwargs["method"],
-            url or self.base_url + kwargs["url"],
-            params=kwargs.get("params"),
-            json=kwargs.get("json"),
-            data=kwargs.get("data"),
-            headers=headers,
-            timeout=self.timeout if timeout is None else _timeout(timeout),
-        )
+            headers = {**headers, **extra}
+        content = self._body(op, kwargs)
+        call_timeout = self.timeout if timeout is None else _timeout(timeout)
         for attempt in range(1, self.max_retries + 2):
             retries_left = attempt <= self.max_retries
             started = time.perf_counter()
             try:
-                response = await self._http.send(request, follow_redirects=False)
+                reply = await self._sender.send(method, url, headers, content, call_timeout)
             except httpx.HTTPError as exc:
+                request = request_of(method, url, headers, content)
                 error = self._connection_error(op, request, exc)
                 reason = self._transport_retry_reason(op, exc)
-                self._log(op, request, None, started, attempt, type(exc).__name__)
+                self._log(op, method, path, None, started, attempt, type(exc).__name__)
                 if reason is None or not retries_left:
                     raise error from exc
                 await self._backoff(op, attempt, None, reason)
                 continue
-            self._log(op, request, response, started, attempt, None)
-            if response.is_success:
-                return response
+            status = reply.status_code
+            self._log(op, method, path, status, started, attempt, None)
+            if 200 <= status < 300:
+                return reply
             reason = retry_reason_for_status(
-                response.status_code,
-                idempotent=op.idempotent,
-                safe_statuses=self._not_processed_statuses,
+                status, idempotent=op.idempotent, safe_statuses=self._not_processed_statuses
             )
             if reason is None or not retries_left:
-                raise self._status_error(op, response)
+                raise self._status_error(op, reply)
             await self._backoff(
-                op, attempt, parse_retry_after(response.headers.get("retry-after")), reason
+                op, attempt, parse_retry_after(reply.headers.get("retry-after")), reason
             )
         raise AssertionError("unreachable: the last attempt returns or raises")  # pragma: no cover
 
-    def _parse(self, op: Operation, response: httpx.Response, parse: Callable[[Any], T]) -> T:
+    @staticmethod
+    def _body(op: Operation, kwargs: Mapping[str, Any]) -> bytes | None:
+        """The request body, encoded once (as httpx would) for every attempt."""
+        if kwargs.get("json") is not None:
+            try:
+                text = json.dumps(
+                    kwargs["json"], ensure_ascii=False, separators=(",", ":"), allow_nan=False
+                )
+            except ValueError as exc:  # NaN or infinity: not JSON
+                raise invalid(op, f"the request body is not valid JSON ({exc})") from None
+            return text.encode()
+        if kwargs.get("data") is not None:
+            return _form(kwargs["data"]).encode()
+        return None
+
+    def _parse(self, op: Operation, response: Reply, parse: Callable[[Any], T]) -> T:
         """The response's JSON parsed by `parse` (a generated from_dict), or
         ResponseValidationError with this client's credentials scrubbed from its message."""
         return parse_model(op, response, decode_json(op, response), parse, secrets=self._secrets)
@@ -214,16 +234,17 @@ class BaseClient:
     def _connection_error(
         self, op: Operation, request: httpx.Request, exc: httpx.HTTPError
     ) -> APIConnectionError:
+        detail = one_line(scrub(str(exc), self._secrets))
+        what = f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
         if isinstance(exc, httpx.TimeoutException):
             return APITimeoutError(
-                f"timed out ({type(exc).__name__}); raise timeout= or retry later",
+                f"timed out ({what}); raise timeout= or retry later",
                 vendor=self._vendor,
                 operation=op.name,
                 request=request,
             )
         return APIConnectionError(
-            f"connection failed ({type(exc).__name__}); check the network and base_url "
-            f"{self.base_url}",
+            f"connection failed ({what}); check the network and base_url {self.base_url}",
             vendor=self._vendor,
             operation=op.name,
             request=request,
@@ -237,7 +258,7 @@ class BaseClient:
             return f"{type(exc).__name__} on an idempotent call"
         return None
 
-    def _status_error(self, op: Operation, response: httpx.Response) -> APIStatusError:
+    def _status_error(self, op: Operation, response: Reply) -> APIStatusError:
         return make_status_error(
             op,
             response,
@@ -269,21 +290,44 @@ class BaseClient:
     def _log(
         self,
         op: Operation,
-        request: httpx.Request,
-        response: httpx.Response | None,
+        method: str,
+        path: str,
+        status: int | None,
         started: float,
         attempt: int,
         failure: str | None,
     ) -> None:
-        # Guarded: formatting costs CPU on every call even with logging off.
+        # Guarded: formatting costs CPU on every call even with logging off. The path has
+        # no query and the headers are never logged: no credential reaches a log.
         if logger.isEnabledFor(logging.DEBUG):
             logger.debug(
                 "%s %s: %s %s -> %s in %.1fms (attempt %d)",
                 self._vendor,
                 op.name,
-                request.method,
-                request.url.path,
-                response.status_code if response is not None else failure,
+                method,
+                path,
+                status if status is not None else failure,
                 (time.perf_counter() - started) * 1000,
                 attempt,
             )
+
+
+def _primitive(value: Any) -> str:
+    # httpx's form and query encoding of JSON-ish values
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if value is None:
+        return ""
+    return str(value)
+
+
+def _form(data: Mapping[str, Any]) -> str:
+    """application/x-www-form-urlencoded, lists as repeated keys (Twilio's Participants)."""
+    pairs = [
+        (key, _primitive(item))
+        for key, value in data.items()
+        for item in (value if isinstance(value, (list, tuple)) else (value,))
+    ]
+    return urlencode(pairs)

@@ -24,13 +24,12 @@ from ._exceptions import (
     UnprocessableEntityError,
 )
 from ._retry import parse_retry_after
+from ._transport import Reply, as_httpx
 
 if TYPE_CHECKING:
-    import httpx
-
     from ._operation import Operation
 
-__all__ = ["decode_json", "make_status_error", "parse_model", "scrub"]
+__all__ = ["decode_json", "make_status_error", "one_line", "parse_model", "scrub"]
 
 T = TypeVar("T")
 
@@ -68,12 +67,12 @@ def scrub(text: str, secrets: tuple[str, ...]) -> str:
     return text
 
 
-def _one_line(text: str) -> str:
+def one_line(text: str) -> str:
     text = " ".join(text.split())
     return text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE - 3] + "..."
 
 
-def decode_json(op: Operation, response: httpx.Response) -> Any:
+def decode_json(op: Operation, response: Reply) -> Any:
     """The JSON body of a 2xx response, or ResponseValidationError naming what is wrong."""
     content_type = response.headers.get("content-type", "")
     media = content_type.split(";", 1)[0].strip().lower()
@@ -83,14 +82,14 @@ def decode_json(op: Operation, response: httpx.Response) -> Any:
             "a proxy may be answering instead of the vendor",
             vendor=op.vendor,
             operation=op.name,
-            response=response,
+            response=as_httpx(response),
         )
     if not response.content:
         raise ResponseValidationError(
             f"empty body on HTTP {response.status_code} where the spec requires JSON",
             vendor=op.vendor,
             operation=op.name,
-            response=response,
+            response=as_httpx(response),
         )
     try:
         return json.loads(response.content)
@@ -98,17 +97,17 @@ def decode_json(op: Operation, response: httpx.Response) -> Any:
     # integer over 4300 digits, RecursionError from nesting deeper than the recursion limit.
     except (ValueError, RecursionError) as exc:
         raise ResponseValidationError(
-            f"body is not valid JSON ({_one_line(str(exc)) or type(exc).__name__}); "
+            f"body is not valid JSON ({one_line(str(exc)) or type(exc).__name__}); "
             "the response may be truncated or hostile",
             vendor=op.vendor,
             operation=op.name,
-            response=response,
+            response=as_httpx(response),
         ) from None
 
 
 def parse_model(
     op: Operation,
-    response: httpx.Response,
+    response: Reply,
     data: Any,
     parse: Callable[[Any], T],
     *,
@@ -125,7 +124,7 @@ def parse_model(
             f"expected a JSON object but got {_json_type(data)} (HTTP {response.status_code})",
             vendor=op.vendor,
             operation=op.name,
-            response=response,
+            response=as_httpx(response),
         )
     try:
         return parse(data)
@@ -134,14 +133,14 @@ def parse_model(
         message = f"required field {field!r} is missing"
     except (TypeError, ValueError, AttributeError) as exc:
         field = None
-        message = f"body does not match the spec: {_one_line(str(exc)) or type(exc).__name__}"
+        message = f"body does not match the spec: {one_line(str(exc)) or type(exc).__name__}"
     except RecursionError:
         field, message = None, "body is nested too deeply to parse"
     raise ResponseValidationError(
         scrub(f"{message} (HTTP {response.status_code})", secrets),
         vendor=op.vendor,
         operation=op.name,
-        response=response,
+        response=as_httpx(response),
         field=field,
     )
 
@@ -151,7 +150,7 @@ def _json_type(data: Any) -> str:
     return names.get(type(data), "a number")
 
 
-def _body(response: httpx.Response) -> Any:
+def _body(response: Reply) -> Any:
     try:
         return json.loads(response.content)
     except (ValueError, RecursionError):  # see decode_json
@@ -160,7 +159,7 @@ def _body(response: httpx.Response) -> Any:
 
 def make_status_error(
     op: Operation,
-    response: httpx.Response,
+    response: Reply,
     *,
     error_details: Callable[[Any], tuple[str | int | None, str | None]],
     request_id_header: str,
@@ -180,11 +179,11 @@ def make_status_error(
         else:
             message = response.reason_phrase or "no error body"
     cls = _STATUS_ERRORS.get(status) or (InternalServerError if status >= 500 else APIStatusError)
-    text = scrub(f"{_one_line(message)}; {_HINTS[cls]}", secrets)
+    text = scrub(f"{one_line(message)}; {_HINTS[cls]}", secrets)
     kwargs: dict[str, Any] = {
         "vendor": op.vendor,
         "operation": op.name,
-        "response": response,
+        "response": as_httpx(response),
         "code": scrub(code, secrets) if isinstance(code, str) else code,
         "body": body,
         "request_id": response.headers.get(request_id_header),

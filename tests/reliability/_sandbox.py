@@ -7,6 +7,7 @@ import ssl
 from typing import Any
 
 import sessionhub
+from sessionhub._transport import AiohttpSender
 from sessionhub.sandbox import (
     EQUOS_API_KEY,
     SIPHER_API_KEY,
@@ -73,27 +74,29 @@ async def every_operation(vendor: str, client: Any) -> int:
 
 
 def transport_of(client: Any) -> Any:
-    """The httpx transport under a sessionhub client."""
-    return client._http._transport
+    """What a sessionhub client sends with: its own AiohttpSender, or the httpx transport
+    of the `http_client=` it was given."""
+    sender = client._sender
+    return sender if isinstance(sender, AiohttpSender) else sender.client._transport
 
 
 def ssl_context_of(client: Any) -> ssl.SSLContext:
-    """The TLS context the client's default transport connects with (httpcore or aiohttp)."""
+    """The TLS context the client's transport connects with (aiohttp or httpcore)."""
     transport = transport_of(client)
     if hasattr(transport, "_pool"):  # httpx's own transport (httpcore)
         return transport._pool._ssl_context  # type: ignore[no-any-return]
-    return transport.ssl_context  # type: ignore[no-any-return]  # httpx-aiohttp
+    return transport.ssl_context  # type: ignore[no-any-return]
 
 
 def connections(client: Any) -> tuple[int, int]:
-    """(connections in use, idle pooled connections) of the client's default transport."""
+    """(connections in use, idle pooled connections) of the client's transport."""
     transport = transport_of(client)
     if hasattr(transport, "_pool"):
         pool = transport._pool
         busy = sum(1 for c in pool.connections if not c.is_idle() and not c.is_closed())
         return busy, sum(1 for c in pool.connections if c.is_idle())
-    session = transport.client
-    if session is None or not hasattr(session, "connector") or session.connector is None:
+    session = transport.session
+    if session is None or session.connector is None:
         return 0, 0
     connector = session.connector
     idle = sum(len(v) for v in connector._conns.values())
@@ -104,5 +107,5 @@ def transport_closed(client: Any) -> bool:
     transport = transport_of(client)
     if hasattr(transport, "_pool"):
         return not transport._pool.connections
-    session = transport.client
-    return session is None or not hasattr(session, "closed") or bool(session.closed)
+    session = transport.session
+    return session is None or bool(session.closed)

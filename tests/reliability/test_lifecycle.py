@@ -32,7 +32,6 @@ async def sandbox() -> AsyncIterator[Sandbox]:
 async def twilio(request: pytest.FixtureRequest, sandbox: Sandbox) -> AsyncIterator[Any]:
     http = None if request.param == "default" else httpx.AsyncClient()
     client = sandbox_client(sandbox, "twilio", http_client=http)
-    client._http_for_test = http or client._http
     async with client:
         yield client
     if http is not None:
@@ -42,10 +41,6 @@ async def twilio(request: pytest.FixtureRequest, sandbox: Sandbox) -> AsyncItera
 
 
 def _in_use(client: Any) -> int:
-    transport = client._http_for_test._transport
-    if hasattr(transport, "_pool"):
-        pool = transport._pool
-        return sum(1 for c in pool.connections if not c.is_idle() and not c.is_closed())
     return connections(client)[0]
 
 

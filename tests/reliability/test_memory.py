@@ -173,14 +173,6 @@ async def _one_page(paginator: Any) -> int:
     return one_page
 
 
-RESPONSE_CYCLE_BUG = (
-    "facade bug: every httpx.Response is in a reference cycle (Response.stream -> "
-    "BoundAsyncStream._response -> Response), so each page's body is freed only by the cyclic "
-    "GC, not when the paginator drops the page; _client.BaseClient._request can break it"
-)
-
-
-@pytest.mark.xfail(strict=True, reason=RESPONSE_CYCLE_BUG)
 async def test_memory_one_page_at_a_time_without_the_cyclic_gc() -> None:
     """Pages are freed by reference counting alone: with the cyclic GC off, iterating 20
     pages of Twilio's largest size still peaks at about one page (bound: 2 pages)."""

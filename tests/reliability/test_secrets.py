@@ -151,12 +151,17 @@ async def test_debug_logs_over_real_sockets_hold_no_credentials(
                 else:
                     await client.sessions.get("00000000-0000-0000-0000-000000000000")
             logging.getLogger("sessionhub").debug("caught %s", info.value, exc_info=info.value)
-    # wrong credentials are credentials too: they must not be logged either
-    async with sessionhub.TwilioProxy(
-        account_sid="AC" + "9" * 32,
-        auth_token="wrong-SECRET-token",
-        base_url=sandbox.base_url("twilio"),
-    ) as wrong:
+    # wrong credentials are credentials too: they must not be logged either, by sessionhub
+    # or by httpx (here the caller's own client, so that httpx's loggers run too)
+    async with (
+        httpx.AsyncClient() as own,
+        sessionhub.TwilioProxy(
+            account_sid="AC" + "9" * 32,
+            auth_token="wrong-SECRET-token",
+            base_url=sandbox.base_url("twilio"),
+            http_client=own,
+        ) as wrong,
+    ):
         with pytest.raises(sessionhub.AuthenticationError) as auth_info:
             await wrong.sessions.list("KS" + "0" * 32)
     _no_secret(str(auth_info.value), ["wrong-SECRET-token"])
@@ -178,7 +183,7 @@ def test_tls_verification_is_on_by_default() -> None:
         context = ssl_context_of(client)
         assert context.verify_mode == ssl.CERT_REQUIRED
         assert context.check_hostname is True
-        assert client._http.follow_redirects is False
+        assert client._sender.session is None or client._sender.session.connector._ssl is context
 
 
 def _self_signed(tmp_path: Path) -> tuple[Path, Path]:

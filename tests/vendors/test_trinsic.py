@@ -6,6 +6,7 @@ import httpx
 import pytest
 
 from sessionhub import (
+    APIConnectionError,
     AuthenticationError,
     BadRequestError,
     ConfigurationError,
@@ -173,10 +174,16 @@ async def test_own_http_client_is_not_closed(script: Script) -> None:
     await http.aclose()
 
 
-async def test_owned_http_client_is_closed() -> None:
-    trinsic = TrinsicConnect(api_key=KEY)
+async def test_owned_connection_pool_is_closed() -> None:
+    trinsic = TrinsicConnect(api_key=KEY, base_url="http://127.0.0.1:9", max_retries=0)
+    with pytest.raises(APIConnectionError):  # nothing listens on port 9: opens the pool
+        await trinsic.sessions.get("session-1")
+    session = trinsic._sender.session  # type: ignore[attr-defined]
+    assert session is not None and not session.closed
     await trinsic.aclose()
-    assert trinsic._http.is_closed
+    assert session.closed
+    with pytest.raises(APIConnectionError, match="closed"):
+        await trinsic.sessions.get("session-1")
 
 
 async def test_base_url_and_per_call_timeout(script: Script) -> None:

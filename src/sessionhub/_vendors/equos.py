@@ -40,6 +40,7 @@ from .._client import DEFAULT_MAX_RETRIES, BaseClient, TimeoutTypes, credential
 from .._operation import Operation
 from .._pagination import AsyncPaginator, EquosPage
 from .._response import decode_json, parse_model
+from .._transport import Reply
 from .._validation import check_id, check_int, invalid
 from ._args import model_arg
 
@@ -209,9 +210,7 @@ def _session_id(session: EquosSession) -> object:
     return session.id
 
 
-def _nullable_session(
-    client: Equos, op: Operation, response: httpx.Response
-) -> EquosSession | None:
+def _nullable_session(client: Equos, op: Operation, response: Reply) -> EquosSession | None:
     if not response.content.strip():
         return None
     data = decode_json(op, response)
