@@ -16,6 +16,8 @@ __all__ = ["check_enum", "check_id", "check_int", "invalid"]
 
 E = TypeVar("E", bound=Enum)
 
+_CONTROL = re.compile("[\x00-\x1f\x7f]")  # C0 controls and DEL: never valid in an id
+
 
 def _shown(value: object) -> str:
     text = repr(value)
@@ -61,7 +63,7 @@ def check_id(
             value.encode("utf-8")
         except UnicodeEncodeError:  # a lone surrogate: no URL can carry it
             raise invalid(op, f"{name} is not valid Unicode, got {_shown(value)}") from None
-    if any(ord(ch) < 0x20 or ch == "\x7f" for ch in value):
+    if _CONTROL.search(value):
         raise invalid(op, f"{name} must not contain control characters, got {_shown(value)}")
     return value
 
