@@ -11,6 +11,17 @@ from ..models.agent_provider import AgentProvider
 from ..models.agent_voice import AgentVoice
 from ..types import UNSET, Unset
 
+_AGENT_PROVIDER_BY_VALUE: dict[str, AgentProvider] = {
+    member.value: member for member in AgentProvider
+}
+_AGENT_MODEL_BY_VALUE: dict[str, AgentModel] = {
+    member.value: member for member in AgentModel
+}
+_AGENT_VOICE_BY_VALUE: dict[str, AgentVoice] = {
+    member.value: member for member in AgentVoice
+}
+
+
 T = TypeVar("T", bound="CreateAgentRequest")
 
 
@@ -117,13 +128,22 @@ class CreateAgentRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                "CreateAgentRequest: expected a JSON object, got "
+                + type(src_dict).__name__
+            )
         d = dict(src_dict)
-        provider = AgentProvider(d.pop("provider"))
+        provider = _AGENT_PROVIDER_BY_VALUE.get(d.pop("provider")) or AgentProvider(
+            d.pop("provider")
+        )
 
         name = d.pop("name", UNSET)
+        if not (isinstance(name, str) or name is UNSET):
+            raise TypeError("name: unexpected " + type(name).__name__)
 
         client: None | str | Unset = d.pop("client", UNSET)
-        if not isinstance(client, (str, type(None), Unset)):
+        if not (isinstance(client, str) or client is None or client is UNSET):
             raise TypeError("client: unexpected " + type(client).__name__)
 
         _model = d.pop("model", UNSET)
@@ -131,39 +151,51 @@ class CreateAgentRequest:
         if isinstance(_model, Unset):
             model = UNSET
         else:
-            model = AgentModel(_model)
+            model = _AGENT_MODEL_BY_VALUE.get(_model) or AgentModel(_model)
 
         _voice = d.pop("voice", UNSET)
         voice: AgentVoice | Unset
         if isinstance(_voice, Unset):
             voice = UNSET
         else:
-            voice = AgentVoice(_voice)
+            voice = _AGENT_VOICE_BY_VALUE.get(_voice) or AgentVoice(_voice)
 
         instructions = d.pop("instructions", UNSET)
+        if not (isinstance(instructions, str) or instructions is UNSET):
+            raise TypeError("instructions: unexpected " + type(instructions).__name__)
 
         greeting_msg = d.pop("greetingMsg", UNSET)
+        if not (isinstance(greeting_msg, str) or greeting_msg is UNSET):
+            raise TypeError("greetingMsg: unexpected " + type(greeting_msg).__name__)
 
         remote_id = d.pop("remoteId", UNSET)
+        if not (isinstance(remote_id, str) or remote_id is UNSET):
+            raise TypeError("remoteId: unexpected " + type(remote_id).__name__)
 
         search = d.pop("search", UNSET)
+        if not ((search is True or search is False) or search is UNSET):
+            raise TypeError("search: unexpected " + type(search).__name__)
 
         emotions = d.pop("emotions", UNSET)
+        if not ((emotions is True or emotions is False) or emotions is UNSET):
+            raise TypeError("emotions: unexpected " + type(emotions).__name__)
 
         memory = d.pop("memory", UNSET)
+        if not ((memory is True or memory is False) or memory is UNSET):
+            raise TypeError("memory: unexpected " + type(memory).__name__)
 
         create_agent_request = cls(
-            provider=provider,
-            name=name,
-            client=client,
-            model=model,
-            voice=voice,
-            instructions=instructions,
-            greeting_msg=greeting_msg,
-            remote_id=remote_id,
-            search=search,
-            emotions=emotions,
-            memory=memory,
+            provider,
+            name,
+            client,
+            model,
+            voice,
+            instructions,
+            greeting_msg,
+            remote_id,
+            search,
+            emotions,
+            memory,
         )
 
         create_agent_request.additional_properties = d

@@ -71,27 +71,38 @@ class CreateAvatarRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                "CreateAvatarRequest: expected a JSON object, got "
+                + type(src_dict).__name__
+            )
         d = dict(src_dict)
         identity = d.pop("identity")
+        if not isinstance(identity, str):
+            raise TypeError("identity: unexpected " + type(identity).__name__)
 
         name = d.pop("name")
+        if not isinstance(name, str):
+            raise TypeError("name: unexpected " + type(name).__name__)
 
         ref_image = d.pop("refImage")
+        if not isinstance(ref_image, str):
+            raise TypeError("refImage: unexpected " + type(ref_image).__name__)
 
         agent_id: None | str | Unset = d.pop("agentId", UNSET)
-        if not isinstance(agent_id, (str, type(None), Unset)):
+        if not (isinstance(agent_id, str) or agent_id is None or agent_id is UNSET):
             raise TypeError("agentId: unexpected " + type(agent_id).__name__)
 
         client: None | str | Unset = d.pop("client", UNSET)
-        if not isinstance(client, (str, type(None), Unset)):
+        if not (isinstance(client, str) or client is None or client is UNSET):
             raise TypeError("client: unexpected " + type(client).__name__)
 
         create_avatar_request = cls(
-            identity=identity,
-            name=name,
-            ref_image=ref_image,
-            agent_id=agent_id,
-            client=client,
+            identity,
+            name,
+            ref_image,
+            agent_id,
+            client,
         )
 
         create_avatar_request.additional_properties = d

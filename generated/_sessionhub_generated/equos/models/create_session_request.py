@@ -6,16 +6,13 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cas
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.create_agent_request import CreateAgentRequest
+from ..models.create_avatar_request import CreateAvatarRequest
+from ..models.equos_session_host import EquosSessionHost
+from ..models.participant_identity import ParticipantIdentity
+from ..models.resource_reference import ResourceReference
+from ..models.template_vars import TemplateVars
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.create_agent_request import CreateAgentRequest
-    from ..models.create_avatar_request import CreateAvatarRequest
-    from ..models.equos_session_host import EquosSessionHost
-    from ..models.participant_identity import ParticipantIdentity
-    from ..models.resource_reference import ResourceReference
-    from ..models.template_vars import TemplateVars
-
 
 T = TypeVar("T", bound="CreateSessionRequest")
 
@@ -61,13 +58,6 @@ class CreateSessionRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.create_agent_request import CreateAgentRequest  # noqa: PLC0415
-        from ..models.create_avatar_request import CreateAvatarRequest  # noqa: PLC0415
-        from ..models.equos_session_host import EquosSessionHost  # noqa: PLC0415
-        from ..models.participant_identity import ParticipantIdentity  # noqa: PLC0415
-        from ..models.resource_reference import ResourceReference  # noqa: PLC0415
-        from ..models.template_vars import TemplateVars  # noqa: PLC0415
-
         name = self.name
 
         avatar: dict[str, Any]
@@ -139,15 +129,15 @@ class CreateSessionRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.create_agent_request import CreateAgentRequest  # noqa: PLC0415
-        from ..models.create_avatar_request import CreateAvatarRequest  # noqa: PLC0415
-        from ..models.equos_session_host import EquosSessionHost  # noqa: PLC0415
-        from ..models.participant_identity import ParticipantIdentity  # noqa: PLC0415
-        from ..models.resource_reference import ResourceReference  # noqa: PLC0415
-        from ..models.template_vars import TemplateVars  # noqa: PLC0415
-
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                "CreateSessionRequest: expected a JSON object, got "
+                + type(src_dict).__name__
+            )
         d = dict(src_dict)
         name = d.pop("name")
+        if not isinstance(name, str):
+            raise TypeError("name: unexpected " + type(name).__name__)
 
         def _parse_avatar(data: object) -> CreateAvatarRequest | ResourceReference:
             try:
@@ -167,6 +157,8 @@ class CreateSessionRequest:
         avatar = _parse_avatar(d.pop("avatar"))
 
         client = d.pop("client", UNSET)
+        if not (isinstance(client, str) or client is UNSET):
+            raise TypeError("client: unexpected " + type(client).__name__)
 
         _host = d.pop("host", UNSET)
         host: EquosSessionHost | Unset
@@ -176,8 +168,21 @@ class CreateSessionRequest:
             host = EquosSessionHost.from_dict(_host)
 
         max_duration = d.pop("maxDuration", UNSET)
+        if not (
+            (
+                isinstance(max_duration, int)
+                and max_duration is not True
+                and max_duration is not False
+            )
+            or max_duration is UNSET
+        ):
+            raise TypeError("maxDuration: unexpected " + type(max_duration).__name__)
 
         additional_ctx = d.pop("additionalCtx", UNSET)
+        if not (isinstance(additional_ctx, str) or additional_ctx is UNSET):
+            raise TypeError(
+                "additionalCtx: unexpected " + type(additional_ctx).__name__
+            )
 
         _template_vars = d.pop("templateVars", UNSET)
         template_vars: TemplateVars | Unset
@@ -226,16 +231,16 @@ class CreateSessionRequest:
             consumer_identity = ParticipantIdentity.from_dict(_consumer_identity)
 
         create_session_request = cls(
-            name=name,
-            avatar=avatar,
-            client=client,
-            host=host,
-            max_duration=max_duration,
-            additional_ctx=additional_ctx,
-            template_vars=template_vars,
-            agent=agent,
-            remote_agent_connecting_identity=remote_agent_connecting_identity,
-            consumer_identity=consumer_identity,
+            name,
+            avatar,
+            client,
+            host,
+            max_duration,
+            additional_ctx,
+            template_vars,
+            agent,
+            remote_agent_connecting_identity,
+            consumer_identity,
         )
 
         create_session_request.additional_properties = d

@@ -6,11 +6,8 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cas
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.equos_session import EquosSession
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.equos_session import EquosSession
-
 
 T = TypeVar("T", bound="CreateSessionResponse")
 
@@ -35,8 +32,6 @@ class CreateSessionResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.equos_session import EquosSession  # noqa: PLC0415
-
         session = self.session.to_dict()
 
         consumer_access_token: None | str | Unset
@@ -67,13 +62,20 @@ class CreateSessionResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.equos_session import EquosSession  # noqa: PLC0415
-
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                "CreateSessionResponse: expected a JSON object, got "
+                + type(src_dict).__name__
+            )
         d = dict(src_dict)
         session = EquosSession.from_dict(d.pop("session"))
 
         consumer_access_token: None | str | Unset = d.pop("consumerAccessToken", UNSET)
-        if not isinstance(consumer_access_token, (str, type(None), Unset)):
+        if not (
+            isinstance(consumer_access_token, str)
+            or consumer_access_token is None
+            or consumer_access_token is UNSET
+        ):
             raise TypeError(
                 "consumerAccessToken: unexpected "
                 + type(consumer_access_token).__name__
@@ -82,16 +84,20 @@ class CreateSessionResponse:
         remote_agent_access_token: None | str | Unset = d.pop(
             "remoteAgentAccessToken", UNSET
         )
-        if not isinstance(remote_agent_access_token, (str, type(None), Unset)):
+        if not (
+            isinstance(remote_agent_access_token, str)
+            or remote_agent_access_token is None
+            or remote_agent_access_token is UNSET
+        ):
             raise TypeError(
                 "remoteAgentAccessToken: unexpected "
                 + type(remote_agent_access_token).__name__
             )
 
         create_session_response = cls(
-            session=session,
-            consumer_access_token=consumer_access_token,
-            remote_agent_access_token=remote_agent_access_token,
+            session,
+            consumer_access_token,
+            remote_agent_access_token,
         )
 
         create_session_response.additional_properties = d

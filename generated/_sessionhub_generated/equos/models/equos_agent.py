@@ -12,6 +12,18 @@ from ..models.agent_provider import AgentProvider
 from ..models.agent_voice import AgentVoice
 from ..types import UNSET, Unset
 
+_AGENT_PROVIDER_BY_VALUE: dict[str, AgentProvider] = {
+    member.value: member for member in AgentProvider
+}
+_AGENT_MODEL_BY_VALUE: dict[str, AgentModel] = {
+    member.value: member for member in AgentModel
+}
+_AGENT_VOICE_BY_VALUE: dict[str, AgentVoice] = {
+    member.value: member for member in AgentVoice
+}
+_datetime_fromisoformat = datetime.datetime.fromisoformat
+
+
 T = TypeVar("T", bound="EquosAgent")
 
 
@@ -150,81 +162,111 @@ class EquosAgent:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                "EquosAgent: expected a JSON object, got " + type(src_dict).__name__
+            )
         d = dict(src_dict)
         id = d.pop("id")
+        if not isinstance(id, str):
+            raise TypeError("id: unexpected " + type(id).__name__)
 
         organization_id = d.pop("organizationId")
+        if not isinstance(organization_id, str):
+            raise TypeError(
+                "organizationId: unexpected " + type(organization_id).__name__
+            )
 
-        provider = AgentProvider(d.pop("provider"))
+        provider = _AGENT_PROVIDER_BY_VALUE.get(d.pop("provider")) or AgentProvider(
+            d.pop("provider")
+        )
 
         search = d.pop("search")
+        if not (search is True or search is False):
+            raise TypeError("search: unexpected " + type(search).__name__)
 
         emotions = d.pop("emotions")
+        if not (emotions is True or emotions is False):
+            raise TypeError("emotions: unexpected " + type(emotions).__name__)
 
         memory = d.pop("memory")
+        if not (memory is True or memory is False):
+            raise TypeError("memory: unexpected " + type(memory).__name__)
 
-        created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
+        created_at = _datetime_fromisoformat(d.pop("createdAt"))
 
-        updated_at = datetime.datetime.fromisoformat(d.pop("updatedAt"))
+        updated_at = _datetime_fromisoformat(d.pop("updatedAt"))
 
         name: None | str | Unset = d.pop("name", UNSET)
-        if not isinstance(name, (str, type(None), Unset)):
+        if not (isinstance(name, str) or name is None or name is UNSET):
             raise TypeError("name: unexpected " + type(name).__name__)
 
         client: None | str | Unset = d.pop("client", UNSET)
-        if not isinstance(client, (str, type(None), Unset)):
+        if not (isinstance(client, str) or client is None or client is UNSET):
             raise TypeError("client: unexpected " + type(client).__name__)
 
         _model_value = d.pop("model", UNSET)
         model: AgentModel | None | Unset
-        if _model_value is None or isinstance(_model_value, Unset):
+        if _model_value is None or _model_value is UNSET:
             model = _model_value
         else:
             if not isinstance(_model_value, str):
                 raise TypeError("model: unexpected " + type(_model_value).__name__)
-            model_type_1 = AgentModel(_model_value)
+            model_type_1 = _AGENT_MODEL_BY_VALUE.get(_model_value) or AgentModel(
+                _model_value
+            )
 
             model = model_type_1
 
         _voice_value = d.pop("voice", UNSET)
         voice: AgentVoice | None | Unset
-        if _voice_value is None or isinstance(_voice_value, Unset):
+        if _voice_value is None or _voice_value is UNSET:
             voice = _voice_value
         else:
             if not isinstance(_voice_value, str):
                 raise TypeError("voice: unexpected " + type(_voice_value).__name__)
-            voice_type_1 = AgentVoice(_voice_value)
+            voice_type_1 = _AGENT_VOICE_BY_VALUE.get(_voice_value) or AgentVoice(
+                _voice_value
+            )
 
             voice = voice_type_1
 
         instructions: None | str | Unset = d.pop("instructions", UNSET)
-        if not isinstance(instructions, (str, type(None), Unset)):
+        if not (
+            isinstance(instructions, str)
+            or instructions is None
+            or instructions is UNSET
+        ):
             raise TypeError("instructions: unexpected " + type(instructions).__name__)
 
         greeting_msg: None | str | Unset = d.pop("greetingMsg", UNSET)
-        if not isinstance(greeting_msg, (str, type(None), Unset)):
+        if not (
+            isinstance(greeting_msg, str)
+            or greeting_msg is None
+            or greeting_msg is UNSET
+        ):
             raise TypeError("greetingMsg: unexpected " + type(greeting_msg).__name__)
 
         remote_id: None | str | Unset = d.pop("remoteId", UNSET)
-        if not isinstance(remote_id, (str, type(None), Unset)):
+        if not (isinstance(remote_id, str) or remote_id is None or remote_id is UNSET):
             raise TypeError("remoteId: unexpected " + type(remote_id).__name__)
 
         equos_agent = cls(
-            id=id,
-            organization_id=organization_id,
-            provider=provider,
-            search=search,
-            emotions=emotions,
-            memory=memory,
-            created_at=created_at,
-            updated_at=updated_at,
-            name=name,
-            client=client,
-            model=model,
-            voice=voice,
-            instructions=instructions,
-            greeting_msg=greeting_msg,
-            remote_id=remote_id,
+            id,
+            organization_id,
+            provider,
+            search,
+            emotions,
+            memory,
+            created_at,
+            updated_at,
+            name,
+            client,
+            model,
+            voice,
+            instructions,
+            greeting_msg,
+            remote_id,
         )
 
         equos_agent.additional_properties = d

@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cas
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.equos_agent import EquosAgent
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.equos_agent import EquosAgent
+_datetime_fromisoformat = datetime.datetime.fromisoformat
 
 
 T = TypeVar("T", bound="EquosAvatar")
@@ -50,8 +50,6 @@ class EquosAvatar:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.equos_agent import EquosAgent  # noqa: PLC0415
-
         id = self.id
 
         organization_id = self.organization_id
@@ -113,36 +111,52 @@ class EquosAvatar:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.equos_agent import EquosAgent  # noqa: PLC0415
-
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                "EquosAvatar: expected a JSON object, got " + type(src_dict).__name__
+            )
         d = dict(src_dict)
         id = d.pop("id")
+        if not isinstance(id, str):
+            raise TypeError("id: unexpected " + type(id).__name__)
 
         organization_id = d.pop("organizationId")
+        if not isinstance(organization_id, str):
+            raise TypeError(
+                "organizationId: unexpected " + type(organization_id).__name__
+            )
 
         identity = d.pop("identity")
+        if not isinstance(identity, str):
+            raise TypeError("identity: unexpected " + type(identity).__name__)
 
         name = d.pop("name")
+        if not isinstance(name, str):
+            raise TypeError("name: unexpected " + type(name).__name__)
 
         description = d.pop("description")
+        if not isinstance(description, str):
+            raise TypeError("description: unexpected " + type(description).__name__)
 
         thumbnail_url = d.pop("thumbnailUrl")
+        if not isinstance(thumbnail_url, str):
+            raise TypeError("thumbnailUrl: unexpected " + type(thumbnail_url).__name__)
 
-        created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
+        created_at = _datetime_fromisoformat(d.pop("createdAt"))
 
-        updated_at = datetime.datetime.fromisoformat(d.pop("updatedAt"))
+        updated_at = _datetime_fromisoformat(d.pop("updatedAt"))
 
         client: None | str | Unset = d.pop("client", UNSET)
-        if not isinstance(client, (str, type(None), Unset)):
+        if not (isinstance(client, str) or client is None or client is UNSET):
             raise TypeError("client: unexpected " + type(client).__name__)
 
         agent_id: None | str | Unset = d.pop("agentId", UNSET)
-        if not isinstance(agent_id, (str, type(None), Unset)):
+        if not (isinstance(agent_id, str) or agent_id is None or agent_id is UNSET):
             raise TypeError("agentId: unexpected " + type(agent_id).__name__)
 
         _agent_value = d.pop("agent", UNSET)
         agent: EquosAgent | None | Unset
-        if _agent_value is None or isinstance(_agent_value, Unset):
+        if _agent_value is None or _agent_value is UNSET:
             agent = _agent_value
         else:
             if not isinstance(_agent_value, dict):
@@ -152,17 +166,17 @@ class EquosAvatar:
             agent = agent_type_1
 
         equos_avatar = cls(
-            id=id,
-            organization_id=organization_id,
-            identity=identity,
-            name=name,
-            description=description,
-            thumbnail_url=thumbnail_url,
-            created_at=created_at,
-            updated_at=updated_at,
-            client=client,
-            agent_id=agent_id,
-            agent=agent,
+            id,
+            organization_id,
+            identity,
+            name,
+            description,
+            thumbnail_url,
+            created_at,
+            updated_at,
+            client,
+            agent_id,
+            agent,
         )
 
         equos_avatar.additional_properties = d

@@ -55,28 +55,55 @@ class EquosError:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                "EquosError: expected a JSON object, got " + type(src_dict).__name__
+            )
         d = dict(src_dict)
         status_code = d.pop("statusCode")
+        if not (
+            isinstance(status_code, int)
+            and status_code is not True
+            and status_code is not False
+        ):
+            raise TypeError("statusCode: unexpected " + type(status_code).__name__)
 
         def _parse_message(data: object) -> list[str] | str:
             try:
                 if not isinstance(data, list):
                     raise TypeError()
-                message_type_1 = cast(list[str], data)
+                _message_type_1 = data
+                if not isinstance(_message_type_1, list):
+                    raise TypeError(
+                        "message: unexpected " + type(_message_type_1).__name__
+                    )
+                for _message_type_1_item in _message_type_1:
+                    if not isinstance(_message_type_1_item, str):
+                        raise TypeError(
+                            "message: unexpected "
+                            + type(_message_type_1_item).__name__
+                            + " item"
+                        )
+
+                message_type_1 = cast(list[str], _message_type_1)
 
                 return message_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[str] | str, data)
+            if isinstance(data, str):
+                return cast(list[str] | str, data)
+            raise TypeError("message: unexpected " + type(data).__name__)
 
         message = _parse_message(d.pop("message"))
 
         error = d.pop("error", UNSET)
+        if not (isinstance(error, str) or error is UNSET):
+            raise TypeError("error: unexpected " + type(error).__name__)
 
         equos_error = cls(
-            status_code=status_code,
-            message=message,
-            error=error,
+            status_code,
+            message,
+            error,
         )
 
         equos_error.additional_properties = d

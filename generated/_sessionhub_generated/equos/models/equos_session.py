@@ -7,15 +7,15 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cas
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.equos_agent import EquosAgent
+from ..models.equos_avatar import EquosAvatar
+from ..models.equos_session_server import EquosSessionServer
+from ..models.equos_transcript import EquosTranscript
+from ..models.resource_reference import ResourceReference
+from ..models.template_vars import TemplateVars
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.equos_agent import EquosAgent
-    from ..models.equos_avatar import EquosAvatar
-    from ..models.equos_session_server import EquosSessionServer
-    from ..models.equos_transcript import EquosTranscript
-    from ..models.resource_reference import ResourceReference
-    from ..models.template_vars import TemplateVars
+_datetime_fromisoformat = datetime.datetime.fromisoformat
 
 
 T = TypeVar("T", bound="EquosSession")
@@ -93,13 +93,6 @@ class EquosSession:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.equos_agent import EquosAgent  # noqa: PLC0415
-        from ..models.equos_avatar import EquosAvatar  # noqa: PLC0415
-        from ..models.equos_session_server import EquosSessionServer  # noqa: PLC0415
-        from ..models.equos_transcript import EquosTranscript  # noqa: PLC0415
-        from ..models.resource_reference import ResourceReference  # noqa: PLC0415
-        from ..models.template_vars import TemplateVars  # noqa: PLC0415
-
         id = self.id
 
         organization_id = self.organization_id
@@ -250,53 +243,76 @@ class EquosSession:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.equos_agent import EquosAgent  # noqa: PLC0415
-        from ..models.equos_avatar import EquosAvatar  # noqa: PLC0415
-        from ..models.equos_session_server import EquosSessionServer  # noqa: PLC0415
-        from ..models.equos_transcript import EquosTranscript  # noqa: PLC0415
-        from ..models.resource_reference import ResourceReference  # noqa: PLC0415
-        from ..models.template_vars import TemplateVars  # noqa: PLC0415
-
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                "EquosSession: expected a JSON object, got " + type(src_dict).__name__
+            )
         d = dict(src_dict)
         id = d.pop("id")
+        if not isinstance(id, str):
+            raise TypeError("id: unexpected " + type(id).__name__)
 
         organization_id = d.pop("organizationId")
+        if not isinstance(organization_id, str):
+            raise TypeError(
+                "organizationId: unexpected " + type(organization_id).__name__
+            )
 
         freemium = d.pop("freemium")
+        if not (freemium is True or freemium is False):
+            raise TypeError("freemium: unexpected " + type(freemium).__name__)
 
         name = d.pop("name")
+        if not isinstance(name, str):
+            raise TypeError("name: unexpected " + type(name).__name__)
 
         provider = d.pop("provider")
+        if not isinstance(provider, str):
+            raise TypeError("provider: unexpected " + type(provider).__name__)
 
         status = d.pop("status")
+        if not isinstance(status, str):
+            raise TypeError("status: unexpected " + type(status).__name__)
 
         host = EquosSessionServer.from_dict(d.pop("host"))
 
         avatar = EquosAvatar.from_dict(d.pop("avatar"))
 
-        started_at = datetime.datetime.fromisoformat(d.pop("startedAt"))
+        started_at = _datetime_fromisoformat(d.pop("startedAt"))
 
-        created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
+        created_at = _datetime_fromisoformat(d.pop("createdAt"))
 
-        updated_at = datetime.datetime.fromisoformat(d.pop("updatedAt"))
+        updated_at = _datetime_fromisoformat(d.pop("updatedAt"))
 
         client: None | str | Unset = d.pop("client", UNSET)
-        if not isinstance(client, (str, type(None), Unset)):
+        if not (isinstance(client, str) or client is None or client is UNSET):
             raise TypeError("client: unexpected " + type(client).__name__)
 
         max_duration: int | None | Unset = d.pop("maxDuration", UNSET)
-        if not isinstance(max_duration, (int, type(None), Unset)):
+        if not (
+            (
+                isinstance(max_duration, int)
+                and max_duration is not True
+                and max_duration is not False
+            )
+            or max_duration is None
+            or max_duration is UNSET
+        ):
             raise TypeError("maxDuration: unexpected " + type(max_duration).__name__)
 
         additional_ctx: None | str | Unset = d.pop("additionalCtx", UNSET)
-        if not isinstance(additional_ctx, (str, type(None), Unset)):
+        if not (
+            isinstance(additional_ctx, str)
+            or additional_ctx is None
+            or additional_ctx is UNSET
+        ):
             raise TypeError(
                 "additionalCtx: unexpected " + type(additional_ctx).__name__
             )
 
         _template_vars_value = d.pop("templateVars", UNSET)
         template_vars: None | TemplateVars | Unset
-        if _template_vars_value is None or isinstance(_template_vars_value, Unset):
+        if _template_vars_value is None or _template_vars_value is UNSET:
             template_vars = _template_vars_value
         else:
             if not isinstance(_template_vars_value, dict):
@@ -308,16 +324,16 @@ class EquosSession:
             template_vars = template_vars_type_1
 
         avatar_id: None | str | Unset = d.pop("avatarId", UNSET)
-        if not isinstance(avatar_id, (str, type(None), Unset)):
+        if not (isinstance(avatar_id, str) or avatar_id is None or avatar_id is UNSET):
             raise TypeError("avatarId: unexpected " + type(avatar_id).__name__)
 
         agent_id: None | str | Unset = d.pop("agentId", UNSET)
-        if not isinstance(agent_id, (str, type(None), Unset)):
+        if not (isinstance(agent_id, str) or agent_id is None or agent_id is UNSET):
             raise TypeError("agentId: unexpected " + type(agent_id).__name__)
 
         _agent_value = d.pop("agent", UNSET)
         agent: EquosAgent | None | Unset
-        if _agent_value is None or isinstance(_agent_value, Unset):
+        if _agent_value is None or _agent_value is UNSET:
             agent = _agent_value
         else:
             if not isinstance(_agent_value, dict):
@@ -327,14 +343,18 @@ class EquosSession:
             agent = agent_type_1
 
         knowledge_base_id: None | str | Unset = d.pop("knowledgeBaseId", UNSET)
-        if not isinstance(knowledge_base_id, (str, type(None), Unset)):
+        if not (
+            isinstance(knowledge_base_id, str)
+            or knowledge_base_id is None
+            or knowledge_base_id is UNSET
+        ):
             raise TypeError(
                 "knowledgeBaseId: unexpected " + type(knowledge_base_id).__name__
             )
 
         _knowledge_base_value = d.pop("knowledgeBase", UNSET)
         knowledge_base: None | ResourceReference | Unset
-        if _knowledge_base_value is None or isinstance(_knowledge_base_value, Unset):
+        if _knowledge_base_value is None or _knowledge_base_value is UNSET:
             knowledge_base = _knowledge_base_value
         else:
             if not isinstance(_knowledge_base_value, dict):
@@ -346,7 +366,11 @@ class EquosSession:
             knowledge_base = knowledge_base_type_1
 
         remote_agent_identity: None | str | Unset = d.pop("remoteAgentIdentity", UNSET)
-        if not isinstance(remote_agent_identity, (str, type(None), Unset)):
+        if not (
+            isinstance(remote_agent_identity, str)
+            or remote_agent_identity is None
+            or remote_agent_identity is UNSET
+        ):
             raise TypeError(
                 "remoteAgentIdentity: unexpected "
                 + type(remote_agent_identity).__name__
@@ -354,7 +378,7 @@ class EquosSession:
 
         _transcript_value = d.pop("transcript", UNSET)
         transcript: EquosTranscript | None | Unset
-        if _transcript_value is None or isinstance(_transcript_value, Unset):
+        if _transcript_value is None or _transcript_value is UNSET:
             transcript = _transcript_value
         else:
             if not isinstance(_transcript_value, dict):
@@ -367,39 +391,39 @@ class EquosSession:
 
         _ended_at_value = d.pop("endedAt", UNSET)
         ended_at: datetime.datetime | None | Unset
-        if _ended_at_value is None or isinstance(_ended_at_value, Unset):
+        if _ended_at_value is None or _ended_at_value is UNSET:
             ended_at = _ended_at_value
         else:
             if not isinstance(_ended_at_value, str):
                 raise TypeError("endedAt: unexpected " + type(_ended_at_value).__name__)
-            ended_at_type_0 = datetime.datetime.fromisoformat(_ended_at_value)
+            ended_at_type_0 = _datetime_fromisoformat(_ended_at_value)
 
             ended_at = ended_at_type_0
 
         equos_session = cls(
-            id=id,
-            organization_id=organization_id,
-            freemium=freemium,
-            name=name,
-            provider=provider,
-            status=status,
-            host=host,
-            avatar=avatar,
-            started_at=started_at,
-            created_at=created_at,
-            updated_at=updated_at,
-            client=client,
-            max_duration=max_duration,
-            additional_ctx=additional_ctx,
-            template_vars=template_vars,
-            avatar_id=avatar_id,
-            agent_id=agent_id,
-            agent=agent,
-            knowledge_base_id=knowledge_base_id,
-            knowledge_base=knowledge_base,
-            remote_agent_identity=remote_agent_identity,
-            transcript=transcript,
-            ended_at=ended_at,
+            id,
+            organization_id,
+            freemium,
+            name,
+            provider,
+            status,
+            host,
+            avatar,
+            started_at,
+            created_at,
+            updated_at,
+            client,
+            max_duration,
+            additional_ctx,
+            template_vars,
+            avatar_id,
+            agent_id,
+            agent,
+            knowledge_base_id,
+            knowledge_base,
+            remote_agent_identity,
+            transcript,
+            ended_at,
         )
 
         equos_session.additional_properties = d

@@ -42,14 +42,23 @@ class EquosSessionHost:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                "EquosSessionHost: expected a JSON object, got "
+                + type(src_dict).__name__
+            )
         d = dict(src_dict)
         server_url = d.pop("serverUrl")
+        if not isinstance(server_url, str):
+            raise TypeError("serverUrl: unexpected " + type(server_url).__name__)
 
         access_token = d.pop("accessToken")
+        if not isinstance(access_token, str):
+            raise TypeError("accessToken: unexpected " + type(access_token).__name__)
 
         equos_session_host = cls(
-            server_url=server_url,
-            access_token=access_token,
+            server_url,
+            access_token,
         )
 
         equos_session_host.additional_properties = d

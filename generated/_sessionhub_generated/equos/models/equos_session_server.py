@@ -37,11 +37,18 @@ class EquosSessionServer:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                "EquosSessionServer: expected a JSON object, got "
+                + type(src_dict).__name__
+            )
         d = dict(src_dict)
         server_url = d.pop("serverUrl")
+        if not isinstance(server_url, str):
+            raise TypeError("serverUrl: unexpected " + type(server_url).__name__)
 
         equos_session_server = cls(
-            server_url=server_url,
+            server_url,
         )
 
         equos_session_server.additional_properties = d

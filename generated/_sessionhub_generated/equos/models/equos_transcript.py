@@ -6,11 +6,8 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cas
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.equos_transcript_entry import EquosTranscriptEntry
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.equos_transcript_entry import EquosTranscriptEntry
-
 
 T = TypeVar("T", bound="EquosTranscript")
 
@@ -28,8 +25,6 @@ class EquosTranscript:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.equos_transcript_entry import EquosTranscriptEntry  # noqa: PLC0415
-
         transcription = []
         for transcription_item_data in self.transcription:
             transcription_item = transcription_item_data.to_dict()
@@ -47,18 +42,25 @@ class EquosTranscript:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.equos_transcript_entry import EquosTranscriptEntry  # noqa: PLC0415
-
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                "EquosTranscript: expected a JSON object, got "
+                + type(src_dict).__name__
+            )
         d = dict(src_dict)
-        transcription = []
         _transcription = d.pop("transcription")
+        if not isinstance(_transcription, list):
+            raise TypeError(
+                "transcription: unexpected " + type(_transcription).__name__
+            )
+        transcription = []
         for transcription_item_data in _transcription:
             transcription_item = EquosTranscriptEntry.from_dict(transcription_item_data)
 
             transcription.append(transcription_item)
 
         equos_transcript = cls(
-            transcription=transcription,
+            transcription,
         )
 
         equos_transcript.additional_properties = d

@@ -48,17 +48,28 @@ class EquosTranscriptEntry:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                "EquosTranscriptEntry: expected a JSON object, got "
+                + type(src_dict).__name__
+            )
         d = dict(src_dict)
         text = d.pop("text")
+        if not isinstance(text, str):
+            raise TypeError("text: unexpected " + type(text).__name__)
 
         received_at = d.pop("received_at")
+        if not isinstance(received_at, str):
+            raise TypeError("received_at: unexpected " + type(received_at).__name__)
 
         identity = d.pop("identity")
+        if not isinstance(identity, str):
+            raise TypeError("identity: unexpected " + type(identity).__name__)
 
         equos_transcript_entry = cls(
-            text=text,
-            received_at=received_at,
-            identity=identity,
+            text,
+            received_at,
+            identity,
         )
 
         equos_transcript_entry.additional_properties = d

@@ -6,11 +6,8 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cas
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.equos_session import EquosSession
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.equos_session import EquosSession
-
 
 T = TypeVar("T", bound="ListSessionsResponse")
 
@@ -34,8 +31,6 @@ class ListSessionsResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.equos_session import EquosSession  # noqa: PLC0415
-
         skip = self.skip
 
         take = self.take
@@ -62,27 +57,38 @@ class ListSessionsResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.equos_session import EquosSession  # noqa: PLC0415
-
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                "ListSessionsResponse: expected a JSON object, got "
+                + type(src_dict).__name__
+            )
         d = dict(src_dict)
         skip = d.pop("skip")
+        if not (isinstance(skip, int) and skip is not True and skip is not False):
+            raise TypeError("skip: unexpected " + type(skip).__name__)
 
         take = d.pop("take")
+        if not (isinstance(take, int) and take is not True and take is not False):
+            raise TypeError("take: unexpected " + type(take).__name__)
 
         total = d.pop("total")
+        if not (isinstance(total, int) and total is not True and total is not False):
+            raise TypeError("total: unexpected " + type(total).__name__)
 
-        sessions = []
         _sessions = d.pop("sessions")
+        if not isinstance(_sessions, list):
+            raise TypeError("sessions: unexpected " + type(_sessions).__name__)
+        sessions = []
         for sessions_item_data in _sessions:
             sessions_item = EquosSession.from_dict(sessions_item_data)
 
             sessions.append(sessions_item)
 
         list_sessions_response = cls(
-            skip=skip,
-            take=take,
-            total=total,
-            sessions=sessions,
+            skip,
+            take,
+            total,
+            sessions,
         )
 
         list_sessions_response.additional_properties = d

@@ -42,14 +42,23 @@ class ParticipantIdentity:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                "ParticipantIdentity: expected a JSON object, got "
+                + type(src_dict).__name__
+            )
         d = dict(src_dict)
         identity = d.pop("identity")
+        if not isinstance(identity, str):
+            raise TypeError("identity: unexpected " + type(identity).__name__)
 
         name = d.pop("name")
+        if not isinstance(name, str):
+            raise TypeError("name: unexpected " + type(name).__name__)
 
         participant_identity = cls(
-            identity=identity,
-            name=name,
+            identity,
+            name,
         )
 
         participant_identity.additional_properties = d

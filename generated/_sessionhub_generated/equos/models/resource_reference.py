@@ -37,11 +37,18 @@ class ResourceReference:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                "ResourceReference: expected a JSON object, got "
+                + type(src_dict).__name__
+            )
         d = dict(src_dict)
         id = d.pop("id")
+        if not isinstance(id, str):
+            raise TypeError("id: unexpected " + type(id).__name__)
 
         resource_reference = cls(
-            id=id,
+            id,
         )
 
         resource_reference.additional_properties = d

@@ -29,8 +29,16 @@ class TemplateVars:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                "TemplateVars: expected a JSON object, got " + type(src_dict).__name__
+            )
         d = dict(src_dict)
         template_vars = cls()
+
+        for prop_name, prop in d.items():
+            if not isinstance(prop, str):
+                raise TypeError(prop_name + ": unexpected " + type(prop).__name__)
 
         template_vars.additional_properties = d
         return template_vars

@@ -6,11 +6,8 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cas
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.session_defaults import SessionDefaults
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.session_defaults import SessionDefaults
-
 
 T = TypeVar("T", bound="CreateSessionData")
 
@@ -40,8 +37,6 @@ class CreateSessionData:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.session_defaults import SessionDefaults  # noqa: PLC0415
-
         session_id = self.session_id
 
         defaults = self.defaults.to_dict()
@@ -65,22 +60,39 @@ class CreateSessionData:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.session_defaults import SessionDefaults  # noqa: PLC0415
-
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                "CreateSessionData: expected a JSON object, got "
+                + type(src_dict).__name__
+            )
         d = dict(src_dict)
         session_id = d.pop("sessionId")
+        if not isinstance(session_id, str):
+            raise TypeError("sessionId: unexpected " + type(session_id).__name__)
 
         defaults = SessionDefaults.from_dict(d.pop("defaults"))
 
         created_at = d.pop("createdAt")
+        if not (
+            isinstance(created_at, int)
+            and created_at is not True
+            and created_at is not False
+        ):
+            raise TypeError("createdAt: unexpected " + type(created_at).__name__)
 
         expires_at = d.pop("expiresAt")
+        if not (
+            isinstance(expires_at, int)
+            and expires_at is not True
+            and expires_at is not False
+        ):
+            raise TypeError("expiresAt: unexpected " + type(expires_at).__name__)
 
         create_session_data = cls(
-            session_id=session_id,
-            defaults=defaults,
-            created_at=created_at,
-            expires_at=expires_at,
+            session_id,
+            defaults,
+            created_at,
+            expires_at,
         )
 
         create_session_data.additional_properties = d

@@ -6,11 +6,8 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cas
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.session_defaults import SessionDefaults
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.session_defaults import SessionDefaults
-
 
 T = TypeVar("T", bound="CreateSessionRequest")
 
@@ -36,8 +33,6 @@ class CreateSessionRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.session_defaults import SessionDefaults  # noqa: PLC0415
-
         defaults = self.defaults.to_dict()
 
         ttl_seconds = self.ttl_seconds
@@ -56,16 +51,28 @@ class CreateSessionRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.session_defaults import SessionDefaults  # noqa: PLC0415
-
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                "CreateSessionRequest: expected a JSON object, got "
+                + type(src_dict).__name__
+            )
         d = dict(src_dict)
         defaults = SessionDefaults.from_dict(d.pop("defaults"))
 
         ttl_seconds = d.pop("ttlSeconds", UNSET)
+        if not (
+            (
+                isinstance(ttl_seconds, int)
+                and ttl_seconds is not True
+                and ttl_seconds is not False
+            )
+            or ttl_seconds is UNSET
+        ):
+            raise TypeError("ttlSeconds: unexpected " + type(ttl_seconds).__name__)
 
         create_session_request = cls(
-            defaults=defaults,
-            ttl_seconds=ttl_seconds,
+            defaults,
+            ttl_seconds,
         )
 
         create_session_request.additional_properties = d

@@ -6,11 +6,8 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cas
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.create_session_data import CreateSessionData
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.create_session_data import CreateSessionData
-
 
 T = TypeVar("T", bound="CreateSessionResponse")
 
@@ -29,8 +26,6 @@ class CreateSessionResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.create_session_data import CreateSessionData  # noqa: PLC0415
-
         success = self.success
 
         data = self.data.to_dict()
@@ -48,16 +43,21 @@ class CreateSessionResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.create_session_data import CreateSessionData  # noqa: PLC0415
-
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                "CreateSessionResponse: expected a JSON object, got "
+                + type(src_dict).__name__
+            )
         d = dict(src_dict)
         success = d.pop("success")
+        if not (success is True or success is False):
+            raise TypeError("success: unexpected " + type(success).__name__)
 
         data = CreateSessionData.from_dict(d.pop("data"))
 
         create_session_response = cls(
-            success=success,
-            data=data,
+            success,
+            data,
         )
 
         create_session_response.additional_properties = d

@@ -42,14 +42,23 @@ class DeleteSessionData:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                "DeleteSessionData: expected a JSON object, got "
+                + type(src_dict).__name__
+            )
         d = dict(src_dict)
         session_id = d.pop("sessionId")
+        if not isinstance(session_id, str):
+            raise TypeError("sessionId: unexpected " + type(session_id).__name__)
 
         deleted = d.pop("deleted")
+        if not (deleted is True or deleted is False):
+            raise TypeError("deleted: unexpected " + type(deleted).__name__)
 
         delete_session_data = cls(
-            session_id=session_id,
-            deleted=deleted,
+            session_id,
+            deleted,
         )
 
         delete_session_data.additional_properties = d

@@ -63,20 +63,30 @@ class ErrorDetail:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                "ErrorDetail: expected a JSON object, got " + type(src_dict).__name__
+            )
         d = dict(src_dict)
         code = d.pop("code")
+        if not isinstance(code, str):
+            raise TypeError("code: unexpected " + type(code).__name__)
 
         message = d.pop("message")
+        if not isinstance(message, str):
+            raise TypeError("message: unexpected " + type(message).__name__)
 
         details = d.pop("details", UNSET)
 
         retryable = d.pop("retryable", UNSET)
+        if not ((retryable is True or retryable is False) or retryable is UNSET):
+            raise TypeError("retryable: unexpected " + type(retryable).__name__)
 
         error_detail = cls(
-            code=code,
-            message=message,
-            details=details,
-            retryable=retryable,
+            code,
+            message,
+            details,
+            retryable,
         )
 
         error_detail.additional_properties = d

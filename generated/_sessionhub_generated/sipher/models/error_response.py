@@ -6,11 +6,8 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cas
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.error_detail import ErrorDetail
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.error_detail import ErrorDetail
-
 
 T = TypeVar("T", bound="ErrorResponse")
 
@@ -31,8 +28,6 @@ class ErrorResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.error_detail import ErrorDetail  # noqa: PLC0415
-
         success = self.success
 
         error = self.error.to_dict()
@@ -50,16 +45,20 @@ class ErrorResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.error_detail import ErrorDetail  # noqa: PLC0415
-
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                "ErrorResponse: expected a JSON object, got " + type(src_dict).__name__
+            )
         d = dict(src_dict)
         success = d.pop("success")
+        if not (success is True or success is False):
+            raise TypeError("success: unexpected " + type(success).__name__)
 
         error = ErrorDetail.from_dict(d.pop("error"))
 
         error_response = cls(
-            success=success,
-            error=error,
+            success,
+            error,
         )
 
         error_response.additional_properties = d

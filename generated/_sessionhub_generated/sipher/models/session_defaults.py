@@ -12,6 +12,16 @@ from ..models.privacy_level import PrivacyLevel
 from ..models.rpc_provider import RpcProvider
 from ..types import UNSET, Unset
 
+_CHAIN_BY_VALUE: dict[str, Chain] = {member.value: member for member in Chain}
+_PRIVACY_LEVEL_BY_VALUE: dict[str, PrivacyLevel] = {
+    member.value: member for member in PrivacyLevel
+}
+_RPC_PROVIDER_BY_VALUE: dict[str, RpcProvider] = {
+    member.value: member for member in RpcProvider
+}
+_BACKEND_BY_VALUE: dict[str, Backend] = {member.value: member for member in Backend}
+
+
 T = TypeVar("T", bound="SessionDefaults")
 
 
@@ -82,43 +92,56 @@ class SessionDefaults:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                "SessionDefaults: expected a JSON object, got "
+                + type(src_dict).__name__
+            )
         d = dict(src_dict)
         _chain = d.pop("chain", UNSET)
         chain: Chain | Unset
         if isinstance(_chain, Unset):
             chain = UNSET
         else:
-            chain = Chain(_chain)
+            chain = _CHAIN_BY_VALUE.get(_chain) or Chain(_chain)
 
         _privacy_level = d.pop("privacyLevel", UNSET)
         privacy_level: PrivacyLevel | Unset
         if isinstance(_privacy_level, Unset):
             privacy_level = UNSET
         else:
-            privacy_level = PrivacyLevel(_privacy_level)
+            privacy_level = _PRIVACY_LEVEL_BY_VALUE.get(_privacy_level) or PrivacyLevel(
+                _privacy_level
+            )
 
         _rpc_provider = d.pop("rpcProvider", UNSET)
         rpc_provider: RpcProvider | Unset
         if isinstance(_rpc_provider, Unset):
             rpc_provider = UNSET
         else:
-            rpc_provider = RpcProvider(_rpc_provider)
+            rpc_provider = _RPC_PROVIDER_BY_VALUE.get(_rpc_provider) or RpcProvider(
+                _rpc_provider
+            )
 
         _backend = d.pop("backend", UNSET)
         backend: Backend | Unset
         if isinstance(_backend, Unset):
             backend = UNSET
         else:
-            backend = Backend(_backend)
+            backend = _BACKEND_BY_VALUE.get(_backend) or Backend(_backend)
 
         default_viewing_key = d.pop("defaultViewingKey", UNSET)
+        if not (isinstance(default_viewing_key, str) or default_viewing_key is UNSET):
+            raise TypeError(
+                "defaultViewingKey: unexpected " + type(default_viewing_key).__name__
+            )
 
         session_defaults = cls(
-            chain=chain,
-            privacy_level=privacy_level,
-            rpc_provider=rpc_provider,
-            backend=backend,
-            default_viewing_key=default_viewing_key,
+            chain,
+            privacy_level,
+            rpc_provider,
+            backend,
+            default_viewing_key,
         )
 
         session_defaults.additional_properties = d

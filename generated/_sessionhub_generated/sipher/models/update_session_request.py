@@ -6,11 +6,8 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cas
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.session_defaults import SessionDefaults
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.session_defaults import SessionDefaults
-
 
 T = TypeVar("T", bound="UpdateSessionRequest")
 
@@ -33,8 +30,6 @@ class UpdateSessionRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.session_defaults import SessionDefaults  # noqa: PLC0415
-
         defaults = self.defaults.to_dict()
 
         field_dict: dict[str, Any] = {}
@@ -49,13 +44,16 @@ class UpdateSessionRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.session_defaults import SessionDefaults  # noqa: PLC0415
-
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                "UpdateSessionRequest: expected a JSON object, got "
+                + type(src_dict).__name__
+            )
         d = dict(src_dict)
         defaults = SessionDefaults.from_dict(d.pop("defaults"))
 
         update_session_request = cls(
-            defaults=defaults,
+            defaults,
         )
 
         update_session_request.additional_properties = d

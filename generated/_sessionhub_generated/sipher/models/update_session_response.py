@@ -6,11 +6,8 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cas
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.update_session_data import UpdateSessionData
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.update_session_data import UpdateSessionData
-
 
 T = TypeVar("T", bound="UpdateSessionResponse")
 
@@ -30,8 +27,6 @@ class UpdateSessionResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.update_session_data import UpdateSessionData  # noqa: PLC0415
-
         success = self.success
 
         data = self.data.to_dict()
@@ -49,16 +44,21 @@ class UpdateSessionResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.update_session_data import UpdateSessionData  # noqa: PLC0415
-
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                "UpdateSessionResponse: expected a JSON object, got "
+                + type(src_dict).__name__
+            )
         d = dict(src_dict)
         success = d.pop("success")
+        if not (success is True or success is False):
+            raise TypeError("success: unexpected " + type(success).__name__)
 
         data = UpdateSessionData.from_dict(d.pop("data"))
 
         update_session_response = cls(
-            success=success,
-            data=data,
+            success,
+            data,
         )
 
         update_session_response.additional_properties = d

@@ -6,11 +6,8 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cas
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.requested_verification import RequestedVerification
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.requested_verification import RequestedVerification
-
 
 T = TypeVar("T", bound="CreateSessionRequest")
 
@@ -28,8 +25,6 @@ class CreateSessionRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.requested_verification import RequestedVerification  # noqa: PLC0415
-
         verifications: list[dict[str, Any]] | None | Unset
         if isinstance(self.verifications, Unset):
             verifications = UNSET
@@ -52,20 +47,23 @@ class CreateSessionRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.requested_verification import RequestedVerification  # noqa: PLC0415
-
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                "CreateSessionRequest: expected a JSON object, got "
+                + type(src_dict).__name__
+            )
         d = dict(src_dict)
         _verifications_value = d.pop("verifications", UNSET)
         verifications: list[RequestedVerification] | None | Unset
-        if _verifications_value is None or isinstance(_verifications_value, Unset):
+        if _verifications_value is None or _verifications_value is UNSET:
             verifications = _verifications_value
         else:
-            if not isinstance(_verifications_value, list):
+            _verifications_type_0 = _verifications_value
+            if not isinstance(_verifications_type_0, list):
                 raise TypeError(
-                    "verifications: unexpected " + type(_verifications_value).__name__
+                    "verifications: unexpected " + type(_verifications_type_0).__name__
                 )
             verifications_type_0 = []
-            _verifications_type_0 = _verifications_value
             for verifications_type_0_item_data in _verifications_type_0:
                 verifications_type_0_item = RequestedVerification.from_dict(
                     verifications_type_0_item_data
@@ -76,7 +74,7 @@ class CreateSessionRequest:
             verifications = verifications_type_0
 
         create_session_request = cls(
-            verifications=verifications,
+            verifications,
         )
 
         create_session_request.additional_properties = d

@@ -6,11 +6,8 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cas
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.session import Session
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.session import Session
-
 
 T = TypeVar("T", bound="CreateSessionResponse")
 
@@ -27,8 +24,6 @@ class CreateSessionResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.session import Session  # noqa: PLC0415
-
         session = self.session.to_dict()
 
         field_dict: dict[str, Any] = {}
@@ -43,13 +38,16 @@ class CreateSessionResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.session import Session  # noqa: PLC0415
-
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                "CreateSessionResponse: expected a JSON object, got "
+                + type(src_dict).__name__
+            )
         d = dict(src_dict)
         session = Session.from_dict(d.pop("session"))
 
         create_session_response = cls(
-            session=session,
+            session,
         )
 
         create_session_response.additional_properties = d

@@ -39,13 +39,17 @@ class FailureMessage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                "FailureMessage: expected a JSON object, got " + type(src_dict).__name__
+            )
         d = dict(src_dict)
         message: None | str | Unset = d.pop("message", UNSET)
-        if not isinstance(message, (str, type(None), Unset)):
+        if not (isinstance(message, str) or message is None or message is UNSET):
             raise TypeError("message: unexpected " + type(message).__name__)
 
         failure_message = cls(
-            message=message,
+            message,
         )
 
         failure_message.additional_properties = d

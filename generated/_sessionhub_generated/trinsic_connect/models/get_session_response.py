@@ -6,11 +6,8 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cas
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.session import Session
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.session import Session
-
 
 T = TypeVar("T", bound="GetSessionResponse")
 
@@ -28,8 +25,6 @@ class GetSessionResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.session import Session  # noqa: PLC0415
-
         session: dict[str, Any] | Unset = UNSET
         if not isinstance(self.session, Unset):
             session = self.session.to_dict()
@@ -44,8 +39,11 @@ class GetSessionResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.session import Session  # noqa: PLC0415
-
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                "GetSessionResponse: expected a JSON object, got "
+                + type(src_dict).__name__
+            )
         d = dict(src_dict)
         _session = d.pop("session", UNSET)
         session: Session | Unset
@@ -55,7 +53,7 @@ class GetSessionResponse:
             session = Session.from_dict(_session)
 
         get_session_response = cls(
-            session=session,
+            session,
         )
 
         get_session_response.additional_properties = d

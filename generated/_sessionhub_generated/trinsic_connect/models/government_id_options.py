@@ -79,32 +79,60 @@ class GovernmentIdOptions:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                "GovernmentIdOptions: expected a JSON object, got "
+                + type(src_dict).__name__
+            )
         d = dict(src_dict)
         id_number = d.pop("idNumber", UNSET)
+        if not ((id_number is True or id_number is False) or id_number is UNSET):
+            raise TypeError("idNumber: unexpected " + type(id_number).__name__)
 
         given_name = d.pop("givenName", UNSET)
+        if not ((given_name is True or given_name is False) or given_name is UNSET):
+            raise TypeError("givenName: unexpected " + type(given_name).__name__)
 
         family_name = d.pop("familyName", UNSET)
+        if not ((family_name is True or family_name is False) or family_name is UNSET):
+            raise TypeError("familyName: unexpected " + type(family_name).__name__)
 
         address = d.pop("address", UNSET)
+        if not ((address is True or address is False) or address is UNSET):
+            raise TypeError("address: unexpected " + type(address).__name__)
 
         date_of_birth = d.pop("dateOfBirth", UNSET)
+        if not (
+            (date_of_birth is True or date_of_birth is False) or date_of_birth is UNSET
+        ):
+            raise TypeError("dateOfBirth: unexpected " + type(date_of_birth).__name__)
 
         country = d.pop("country", UNSET)
+        if not ((country is True or country is False) or country is UNSET):
+            raise TypeError("country: unexpected " + type(country).__name__)
 
         issue_date = d.pop("issueDate", UNSET)
+        if not ((issue_date is True or issue_date is False) or issue_date is UNSET):
+            raise TypeError("issueDate: unexpected " + type(issue_date).__name__)
 
         expiration_date = d.pop("expirationDate", UNSET)
+        if not (
+            (expiration_date is True or expiration_date is False)
+            or expiration_date is UNSET
+        ):
+            raise TypeError(
+                "expirationDate: unexpected " + type(expiration_date).__name__
+            )
 
         government_id_options = cls(
-            id_number=id_number,
-            given_name=given_name,
-            family_name=family_name,
-            address=address,
-            date_of_birth=date_of_birth,
-            country=country,
-            issue_date=issue_date,
-            expiration_date=expiration_date,
+            id_number,
+            given_name,
+            family_name,
+            address,
+            date_of_birth,
+            country,
+            issue_date,
+            expiration_date,
         )
 
         government_id_options.additional_properties = d

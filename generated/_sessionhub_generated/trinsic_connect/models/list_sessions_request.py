@@ -10,6 +10,14 @@ from ..models.order_direction import OrderDirection
 from ..models.session_ordering import SessionOrdering
 from ..types import UNSET, Unset
 
+_SESSION_ORDERING_BY_VALUE: dict[str, SessionOrdering] = {
+    member.value: member for member in SessionOrdering
+}
+_ORDER_DIRECTION_BY_VALUE: dict[str, OrderDirection] = {
+    member.value: member for member in OrderDirection
+}
+
+
 T = TypeVar("T", bound="ListSessionsRequest")
 
 
@@ -57,20 +65,43 @@ class ListSessionsRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                "ListSessionsRequest: expected a JSON object, got "
+                + type(src_dict).__name__
+            )
         d = dict(src_dict)
-        order_by = SessionOrdering(d.pop("orderBy"))
+        order_by = _SESSION_ORDERING_BY_VALUE.get(d.pop("orderBy")) or SessionOrdering(
+            d.pop("orderBy")
+        )
 
-        order_direction = OrderDirection(d.pop("orderDirection"))
+        order_direction = _ORDER_DIRECTION_BY_VALUE.get(
+            d.pop("orderDirection")
+        ) or OrderDirection(d.pop("orderDirection"))
 
         page_size = d.pop("pageSize", UNSET)
+        if not (
+            (
+                isinstance(page_size, int)
+                and page_size is not True
+                and page_size is not False
+            )
+            or page_size is UNSET
+        ):
+            raise TypeError("pageSize: unexpected " + type(page_size).__name__)
 
         page = d.pop("page", UNSET)
+        if not (
+            (isinstance(page, int) and page is not True and page is not False)
+            or page is UNSET
+        ):
+            raise TypeError("page: unexpected " + type(page).__name__)
 
         list_sessions_request = cls(
-            order_by=order_by,
-            order_direction=order_direction,
-            page_size=page_size,
-            page=page,
+            order_by,
+            order_direction,
+            page_size,
+            page,
         )
 
         list_sessions_request.additional_properties = d

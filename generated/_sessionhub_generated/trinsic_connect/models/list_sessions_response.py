@@ -6,11 +6,8 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cas
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.session import Session
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.session import Session
-
 
 T = TypeVar("T", bound="ListSessionsResponse")
 
@@ -34,8 +31,6 @@ class ListSessionsResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.session import Session  # noqa: PLC0415
-
         sessions: list[dict[str, Any]] | None | Unset
         if isinstance(self.sessions, Unset):
             sessions = UNSET
@@ -66,20 +61,23 @@ class ListSessionsResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.session import Session  # noqa: PLC0415
-
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                "ListSessionsResponse: expected a JSON object, got "
+                + type(src_dict).__name__
+            )
         d = dict(src_dict)
         _sessions_value = d.pop("sessions", UNSET)
         sessions: list[Session] | None | Unset
-        if _sessions_value is None or isinstance(_sessions_value, Unset):
+        if _sessions_value is None or _sessions_value is UNSET:
             sessions = _sessions_value
         else:
-            if not isinstance(_sessions_value, list):
+            _sessions_type_0 = _sessions_value
+            if not isinstance(_sessions_type_0, list):
                 raise TypeError(
-                    "sessions: unexpected " + type(_sessions_value).__name__
+                    "sessions: unexpected " + type(_sessions_type_0).__name__
                 )
             sessions_type_0 = []
-            _sessions_type_0 = _sessions_value
             for sessions_type_0_item_data in _sessions_type_0:
                 sessions_type_0_item = Session.from_dict(sessions_type_0_item_data)
 
@@ -88,13 +86,20 @@ class ListSessionsResponse:
             sessions = sessions_type_0
 
         total = d.pop("total", UNSET)
+        if not (
+            (isinstance(total, int) and total is not True and total is not False)
+            or total is UNSET
+        ):
+            raise TypeError("total: unexpected " + type(total).__name__)
 
         more = d.pop("more", UNSET)
+        if not ((more is True or more is False) or more is UNSET):
+            raise TypeError("more: unexpected " + type(more).__name__)
 
         list_sessions_response = cls(
-            sessions=sessions,
-            total=total,
-            more=more,
+            sessions,
+            total,
+            more,
         )
 
         list_sessions_response.additional_properties = d

@@ -111,50 +111,69 @@ class NormalizedGovernmentIdData:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                "NormalizedGovernmentIdData: expected a JSON object, got "
+                + type(src_dict).__name__
+            )
         d = dict(src_dict)
         id_number: None | str | Unset = d.pop("idNumber", UNSET)
-        if not isinstance(id_number, (str, type(None), Unset)):
+        if not (isinstance(id_number, str) or id_number is None or id_number is UNSET):
             raise TypeError("idNumber: unexpected " + type(id_number).__name__)
 
         given_name: None | str | Unset = d.pop("givenName", UNSET)
-        if not isinstance(given_name, (str, type(None), Unset)):
+        if not (
+            isinstance(given_name, str) or given_name is None or given_name is UNSET
+        ):
             raise TypeError("givenName: unexpected " + type(given_name).__name__)
 
         family_name: None | str | Unset = d.pop("familyName", UNSET)
-        if not isinstance(family_name, (str, type(None), Unset)):
+        if not (
+            isinstance(family_name, str) or family_name is None or family_name is UNSET
+        ):
             raise TypeError("familyName: unexpected " + type(family_name).__name__)
 
         address: None | str | Unset = d.pop("address", UNSET)
-        if not isinstance(address, (str, type(None), Unset)):
+        if not (isinstance(address, str) or address is None or address is UNSET):
             raise TypeError("address: unexpected " + type(address).__name__)
 
         date_of_birth: None | str | Unset = d.pop("dateOfBirth", UNSET)
-        if not isinstance(date_of_birth, (str, type(None), Unset)):
+        if not (
+            isinstance(date_of_birth, str)
+            or date_of_birth is None
+            or date_of_birth is UNSET
+        ):
             raise TypeError("dateOfBirth: unexpected " + type(date_of_birth).__name__)
 
         country: None | str | Unset = d.pop("country", UNSET)
-        if not isinstance(country, (str, type(None), Unset)):
+        if not (isinstance(country, str) or country is None or country is UNSET):
             raise TypeError("country: unexpected " + type(country).__name__)
 
         issue_date: None | str | Unset = d.pop("issueDate", UNSET)
-        if not isinstance(issue_date, (str, type(None), Unset)):
+        if not (
+            isinstance(issue_date, str) or issue_date is None or issue_date is UNSET
+        ):
             raise TypeError("issueDate: unexpected " + type(issue_date).__name__)
 
         expiration_date: None | str | Unset = d.pop("expirationDate", UNSET)
-        if not isinstance(expiration_date, (str, type(None), Unset)):
+        if not (
+            isinstance(expiration_date, str)
+            or expiration_date is None
+            or expiration_date is UNSET
+        ):
             raise TypeError(
                 "expirationDate: unexpected " + type(expiration_date).__name__
             )
 
         normalized_government_id_data = cls(
-            id_number=id_number,
-            given_name=given_name,
-            family_name=family_name,
-            address=address,
-            date_of_birth=date_of_birth,
-            country=country,
-            issue_date=issue_date,
-            expiration_date=expiration_date,
+            id_number,
+            given_name,
+            family_name,
+            address,
+            date_of_birth,
+            country,
+            issue_date,
+            expiration_date,
         )
 
         normalized_government_id_data.additional_properties = d

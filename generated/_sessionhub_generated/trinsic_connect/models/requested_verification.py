@@ -6,11 +6,13 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cas
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.government_id_options import GovernmentIdOptions
 from ..models.verification_type import VerificationType
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.government_id_options import GovernmentIdOptions
+_VERIFICATION_TYPE_BY_VALUE: dict[str, VerificationType] = {
+    member.value: member for member in VerificationType
+}
 
 
 T = TypeVar("T", bound="RequestedVerification")
@@ -33,8 +35,6 @@ class RequestedVerification:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.government_id_options import GovernmentIdOptions  # noqa: PLC0415
-
         type_: str | Unset = UNSET
         if not isinstance(self.type_, Unset):
             type_ = self.type_.value
@@ -55,15 +55,18 @@ class RequestedVerification:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.government_id_options import GovernmentIdOptions  # noqa: PLC0415
-
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                "RequestedVerification: expected a JSON object, got "
+                + type(src_dict).__name__
+            )
         d = dict(src_dict)
         _type_ = d.pop("type", UNSET)
         type_: VerificationType | Unset
         if isinstance(_type_, Unset):
             type_ = UNSET
         else:
-            type_ = VerificationType(_type_)
+            type_ = _VERIFICATION_TYPE_BY_VALUE.get(_type_) or VerificationType(_type_)
 
         _government_id_options = d.pop("governmentIdOptions", UNSET)
         government_id_options: GovernmentIdOptions | Unset
@@ -75,8 +78,8 @@ class RequestedVerification:
             )
 
         requested_verification = cls(
-            type_=type_,
-            government_id_options=government_id_options,
+            type_,
+            government_id_options,
         )
 
         requested_verification.additional_properties = d

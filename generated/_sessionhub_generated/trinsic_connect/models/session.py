@@ -8,10 +8,15 @@ from attrs import field as _attrs_field
 
 from ..models.idv_session_state import IdvSessionState
 from ..models.session_fail_code import SessionFailCode
+from ..models.verification_map import VerificationMap
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.verification_map import VerificationMap
+_IDV_SESSION_STATE_BY_VALUE: dict[str, IdvSessionState] = {
+    member.value: member for member in IdvSessionState
+}
+_SESSION_FAIL_CODE_BY_VALUE: dict[str, SessionFailCode] = {
+    member.value: member for member in SessionFailCode
+}
 
 
 T = TypeVar("T", bound="Session")
@@ -56,8 +61,6 @@ class Session:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.verification_map import VerificationMap  # noqa: PLC0415
-
         id: None | str | Unset
         if isinstance(self.id, Unset):
             id = UNSET
@@ -136,31 +139,39 @@ class Session:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.verification_map import VerificationMap  # noqa: PLC0415
-
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                "Session: expected a JSON object, got " + type(src_dict).__name__
+            )
         d = dict(src_dict)
         id: None | str | Unset = d.pop("id", UNSET)
-        if not isinstance(id, (str, type(None), Unset)):
+        if not (isinstance(id, str) or id is None or id is UNSET):
             raise TypeError("id: unexpected " + type(id).__name__)
 
         client_token: None | str | Unset = d.pop("clientToken", UNSET)
-        if not isinstance(client_token, (str, type(None), Unset)):
+        if not (
+            isinstance(client_token, str)
+            or client_token is None
+            or client_token is UNSET
+        ):
             raise TypeError("clientToken: unexpected " + type(client_token).__name__)
 
         _state_value = d.pop("state", UNSET)
         state: IdvSessionState | None | Unset
-        if _state_value is None or isinstance(_state_value, Unset):
+        if _state_value is None or _state_value is UNSET:
             state = _state_value
         else:
             if not isinstance(_state_value, str):
                 raise TypeError("state: unexpected " + type(_state_value).__name__)
-            state_type_1 = IdvSessionState(_state_value)
+            state_type_1 = _IDV_SESSION_STATE_BY_VALUE.get(
+                _state_value
+            ) or IdvSessionState(_state_value)
 
             state = state_type_1
 
         _verifications_value = d.pop("verifications", UNSET)
         verifications: None | Unset | VerificationMap
-        if _verifications_value is None or isinstance(_verifications_value, Unset):
+        if _verifications_value is None or _verifications_value is UNSET:
             verifications = _verifications_value
         else:
             if not isinstance(_verifications_value, dict):
@@ -173,38 +184,48 @@ class Session:
 
         _fail_code_value = d.pop("failCode", UNSET)
         fail_code: None | SessionFailCode | Unset
-        if _fail_code_value is None or isinstance(_fail_code_value, Unset):
+        if _fail_code_value is None or _fail_code_value is UNSET:
             fail_code = _fail_code_value
         else:
             if not isinstance(_fail_code_value, str):
                 raise TypeError(
                     "failCode: unexpected " + type(_fail_code_value).__name__
                 )
-            fail_code_type_1 = SessionFailCode(_fail_code_value)
+            fail_code_type_1 = _SESSION_FAIL_CODE_BY_VALUE.get(
+                _fail_code_value
+            ) or SessionFailCode(_fail_code_value)
 
             fail_code = fail_code_type_1
 
         result_vp: None | str | Unset = d.pop("resultVp", UNSET)
-        if not isinstance(result_vp, (str, type(None), Unset)):
+        if not (isinstance(result_vp, str) or result_vp is None or result_vp is UNSET):
             raise TypeError("resultVp: unexpected " + type(result_vp).__name__)
 
         created: int | None | Unset = d.pop("created", UNSET)
-        if not isinstance(created, (int, type(None), Unset)):
+        if not (
+            (isinstance(created, int) and created is not True and created is not False)
+            or created is None
+            or created is UNSET
+        ):
             raise TypeError("created: unexpected " + type(created).__name__)
 
         updated: int | None | Unset = d.pop("updated", UNSET)
-        if not isinstance(updated, (int, type(None), Unset)):
+        if not (
+            (isinstance(updated, int) and updated is not True and updated is not False)
+            or updated is None
+            or updated is UNSET
+        ):
             raise TypeError("updated: unexpected " + type(updated).__name__)
 
         session = cls(
-            id=id,
-            client_token=client_token,
-            state=state,
-            verifications=verifications,
-            fail_code=fail_code,
-            result_vp=result_vp,
-            created=created,
-            updated=updated,
+            id,
+            client_token,
+            state,
+            verifications,
+            fail_code,
+            result_vp,
+            created,
+            updated,
         )
 
         session.additional_properties = d

@@ -53,27 +53,45 @@ class ValidationResult:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                "ValidationResult: expected a JSON object, got "
+                + type(src_dict).__name__
+            )
         d = dict(src_dict)
         _member_names_value = d.pop("memberNames", UNSET)
         member_names: list[str] | None | Unset
-        if _member_names_value is None or isinstance(_member_names_value, Unset):
+        if _member_names_value is None or _member_names_value is UNSET:
             member_names = _member_names_value
         else:
-            if not isinstance(_member_names_value, list):
+            _member_names_type_0 = _member_names_value
+            if not isinstance(_member_names_type_0, list):
                 raise TypeError(
-                    "memberNames: unexpected " + type(_member_names_value).__name__
+                    "memberNames: unexpected " + type(_member_names_type_0).__name__
                 )
-            member_names_type_0 = cast(list[str], _member_names_value)
+            for _member_names_type_0_item in _member_names_type_0:
+                if not isinstance(_member_names_type_0_item, str):
+                    raise TypeError(
+                        "memberNames: unexpected "
+                        + type(_member_names_type_0_item).__name__
+                        + " item"
+                    )
+
+            member_names_type_0 = cast(list[str], _member_names_type_0)
 
             member_names = member_names_type_0
 
         error_message: None | str | Unset = d.pop("errorMessage", UNSET)
-        if not isinstance(error_message, (str, type(None), Unset)):
+        if not (
+            isinstance(error_message, str)
+            or error_message is None
+            or error_message is UNSET
+        ):
             raise TypeError("errorMessage: unexpected " + type(error_message).__name__)
 
         validation_result = cls(
-            member_names=member_names,
-            error_message=error_message,
+            member_names,
+            error_message,
         )
 
         validation_result.additional_properties = d

@@ -6,14 +6,22 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cas
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.government_id_options import GovernmentIdOptions
+from ..models.normalized_government_id_data import NormalizedGovernmentIdData
 from ..models.verification_fail_code import VerificationFailCode
 from ..models.verification_state import VerificationState
 from ..models.verification_type import VerificationType
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.government_id_options import GovernmentIdOptions
-    from ..models.normalized_government_id_data import NormalizedGovernmentIdData
+_VERIFICATION_TYPE_BY_VALUE: dict[str, VerificationType] = {
+    member.value: member for member in VerificationType
+}
+_VERIFICATION_STATE_BY_VALUE: dict[str, VerificationState] = {
+    member.value: member for member in VerificationState
+}
+_VERIFICATION_FAIL_CODE_BY_VALUE: dict[str, VerificationFailCode] = {
+    member.value: member for member in VerificationFailCode
+}
 
 
 T = TypeVar("T", bound="Verification")
@@ -59,9 +67,6 @@ class Verification:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.government_id_options import GovernmentIdOptions  # noqa: PLC0415
-        from ..models.normalized_government_id_data import NormalizedGovernmentIdData  # noqa: PLC0415
-
         id: None | str | Unset
         if isinstance(self.id, Unset):
             id = UNSET
@@ -140,59 +145,73 @@ class Verification:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.government_id_options import GovernmentIdOptions  # noqa: PLC0415
-        from ..models.normalized_government_id_data import NormalizedGovernmentIdData  # noqa: PLC0415
-
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                "Verification: expected a JSON object, got " + type(src_dict).__name__
+            )
         d = dict(src_dict)
         id: None | str | Unset = d.pop("id", UNSET)
-        if not isinstance(id, (str, type(None), Unset)):
+        if not (isinstance(id, str) or id is None or id is UNSET):
             raise TypeError("id: unexpected " + type(id).__name__)
 
         _type__value = d.pop("type", UNSET)
         type_: None | Unset | VerificationType
-        if _type__value is None or isinstance(_type__value, Unset):
+        if _type__value is None or _type__value is UNSET:
             type_ = _type__value
         else:
             if not isinstance(_type__value, str):
                 raise TypeError("type: unexpected " + type(_type__value).__name__)
-            type_type_1 = VerificationType(_type__value)
+            type_type_1 = _VERIFICATION_TYPE_BY_VALUE.get(
+                _type__value
+            ) or VerificationType(_type__value)
 
             type_ = type_type_1
 
         _state_value = d.pop("state", UNSET)
         state: None | Unset | VerificationState
-        if _state_value is None or isinstance(_state_value, Unset):
+        if _state_value is None or _state_value is UNSET:
             state = _state_value
         else:
             if not isinstance(_state_value, str):
                 raise TypeError("state: unexpected " + type(_state_value).__name__)
-            state_type_1 = VerificationState(_state_value)
+            state_type_1 = _VERIFICATION_STATE_BY_VALUE.get(
+                _state_value
+            ) or VerificationState(_state_value)
 
             state = state_type_1
 
         _fail_code_value = d.pop("failCode", UNSET)
         fail_code: None | Unset | VerificationFailCode
-        if _fail_code_value is None or isinstance(_fail_code_value, Unset):
+        if _fail_code_value is None or _fail_code_value is UNSET:
             fail_code = _fail_code_value
         else:
             if not isinstance(_fail_code_value, str):
                 raise TypeError(
                     "failCode: unexpected " + type(_fail_code_value).__name__
                 )
-            fail_code_type_1 = VerificationFailCode(_fail_code_value)
+            fail_code_type_1 = _VERIFICATION_FAIL_CODE_BY_VALUE.get(
+                _fail_code_value
+            ) or VerificationFailCode(_fail_code_value)
 
             fail_code = fail_code_type_1
 
         reused = d.pop("reused", UNSET)
+        if not ((reused is True or reused is False) or reused is UNSET):
+            raise TypeError("reused: unexpected " + type(reused).__name__)
 
         updated: int | None | Unset = d.pop("updated", UNSET)
-        if not isinstance(updated, (int, type(None), Unset)):
+        if not (
+            (isinstance(updated, int) and updated is not True and updated is not False)
+            or updated is None
+            or updated is UNSET
+        ):
             raise TypeError("updated: unexpected " + type(updated).__name__)
 
         _government_id_options_value = d.pop("governmentIdOptions", UNSET)
         government_id_options: GovernmentIdOptions | None | Unset
-        if _government_id_options_value is None or isinstance(
-            _government_id_options_value, Unset
+        if (
+            _government_id_options_value is None
+            or _government_id_options_value is UNSET
         ):
             government_id_options = _government_id_options_value
         else:
@@ -211,8 +230,9 @@ class Verification:
             "normalizedGovernmentIdData", UNSET
         )
         normalized_government_id_data: None | NormalizedGovernmentIdData | Unset
-        if _normalized_government_id_data_value is None or isinstance(
-            _normalized_government_id_data_value, Unset
+        if (
+            _normalized_government_id_data_value is None
+            or _normalized_government_id_data_value is UNSET
         ):
             normalized_government_id_data = _normalized_government_id_data_value
         else:
@@ -228,14 +248,14 @@ class Verification:
             normalized_government_id_data = normalized_government_id_data_type_1
 
         verification = cls(
-            id=id,
-            type_=type_,
-            state=state,
-            fail_code=fail_code,
-            reused=reused,
-            updated=updated,
-            government_id_options=government_id_options,
-            normalized_government_id_data=normalized_government_id_data,
+            id,
+            type_,
+            state,
+            fail_code,
+            reused,
+            updated,
+            government_id_options,
+            normalized_government_id_data,
         )
 
         verification.additional_properties = d

@@ -6,11 +6,8 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cas
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.verification import Verification
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.verification import Verification
-
 
 T = TypeVar("T", bound="VerificationMap")
 
@@ -24,7 +21,6 @@ class VerificationMap:
     )
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.verification import Verification  # noqa: PLC0415
 
         field_dict: dict[str, Any] = {}
         for prop_name, prop in self.additional_properties.items():
@@ -34,8 +30,11 @@ class VerificationMap:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.verification import Verification  # noqa: PLC0415
-
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                "VerificationMap: expected a JSON object, got "
+                + type(src_dict).__name__
+            )
         d = dict(src_dict)
         verification_map = cls()
 

@@ -11,6 +11,15 @@ from ..models.session_mode import SessionMode
 from ..models.session_status import SessionStatus
 from ..types import UNSET, Unset
 
+_SESSION_MODE_BY_VALUE: dict[str, SessionMode] = {
+    member.value: member for member in SessionMode
+}
+_SESSION_STATUS_BY_VALUE: dict[str, SessionStatus] = {
+    member.value: member for member in SessionStatus
+}
+_datetime_fromisoformat = datetime.datetime.fromisoformat
+
+
 T = TypeVar("T", bound="CreateSessionRequest")
 
 
@@ -95,41 +104,67 @@ class CreateSessionRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                "CreateSessionRequest: expected a JSON object, got "
+                + type(src_dict).__name__
+            )
         d = dict(src_dict)
         unique_name = d.pop("UniqueName", UNSET)
+        if not (isinstance(unique_name, str) or unique_name is UNSET):
+            raise TypeError("UniqueName: unexpected " + type(unique_name).__name__)
 
         _date_expiry = d.pop("DateExpiry", UNSET)
         date_expiry: datetime.datetime | Unset
         if isinstance(_date_expiry, Unset):
             date_expiry = UNSET
         else:
-            date_expiry = datetime.datetime.fromisoformat(_date_expiry)
+            date_expiry = _datetime_fromisoformat(_date_expiry)
 
         ttl = d.pop("Ttl", UNSET)
+        if not (
+            (isinstance(ttl, int) and ttl is not True and ttl is not False)
+            or ttl is UNSET
+        ):
+            raise TypeError("Ttl: unexpected " + type(ttl).__name__)
 
         _mode = d.pop("Mode", UNSET)
         mode: SessionMode | Unset
         if isinstance(_mode, Unset):
             mode = UNSET
         else:
-            mode = SessionMode(_mode)
+            mode = _SESSION_MODE_BY_VALUE.get(_mode) or SessionMode(_mode)
 
         _status = d.pop("Status", UNSET)
         status: SessionStatus | Unset
         if isinstance(_status, Unset):
             status = UNSET
         else:
-            status = SessionStatus(_status)
+            status = _SESSION_STATUS_BY_VALUE.get(_status) or SessionStatus(_status)
 
-        participants = cast(list[str], d.pop("Participants", UNSET))
+        _participants = d.pop("Participants", UNSET)
+        if _participants is not UNSET:
+            if not isinstance(_participants, list):
+                raise TypeError(
+                    "Participants: unexpected " + type(_participants).__name__
+                )
+            for _participants_item in _participants:
+                if not isinstance(_participants_item, str):
+                    raise TypeError(
+                        "Participants: unexpected "
+                        + type(_participants_item).__name__
+                        + " item"
+                    )
+
+        participants = cast(list[str] | Unset, _participants)
 
         create_session_request = cls(
-            unique_name=unique_name,
-            date_expiry=date_expiry,
-            ttl=ttl,
-            mode=mode,
-            status=status,
-            participants=participants,
+            unique_name,
+            date_expiry,
+            ttl,
+            mode,
+            status,
+            participants,
         )
 
         create_session_request.additional_properties = d

@@ -6,12 +6,9 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cas
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.page_meta import PageMeta
+from ..models.session import Session
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.page_meta import PageMeta
-    from ..models.session import Session
-
 
 T = TypeVar("T", bound="ListSessionsResponse")
 
@@ -34,9 +31,6 @@ class ListSessionsResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.page_meta import PageMeta  # noqa: PLC0415
-        from ..models.session import Session  # noqa: PLC0415
-
         sessions = []
         for sessions_item_data in self.sessions:
             sessions_item = sessions_item_data.to_dict()
@@ -57,12 +51,16 @@ class ListSessionsResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.page_meta import PageMeta  # noqa: PLC0415
-        from ..models.session import Session  # noqa: PLC0415
-
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                "ListSessionsResponse: expected a JSON object, got "
+                + type(src_dict).__name__
+            )
         d = dict(src_dict)
-        sessions = []
         _sessions = d.pop("sessions")
+        if not isinstance(_sessions, list):
+            raise TypeError("sessions: unexpected " + type(_sessions).__name__)
+        sessions = []
         for sessions_item_data in _sessions:
             sessions_item = Session.from_dict(sessions_item_data)
 
@@ -71,8 +69,8 @@ class ListSessionsResponse:
         meta = PageMeta.from_dict(d.pop("meta"))
 
         list_sessions_response = cls(
-            sessions=sessions,
-            meta=meta,
+            sessions,
+            meta,
         )
 
         list_sessions_response.additional_properties = d

@@ -83,35 +83,69 @@ class PageMeta:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                "PageMeta: expected a JSON object, got " + type(src_dict).__name__
+            )
         d = dict(src_dict)
         first_page_url = d.pop("first_page_url", UNSET)
+        if not (isinstance(first_page_url, str) or first_page_url is UNSET):
+            raise TypeError(
+                "first_page_url: unexpected " + type(first_page_url).__name__
+            )
 
         key = d.pop("key", UNSET)
+        if not (isinstance(key, str) or key is UNSET):
+            raise TypeError("key: unexpected " + type(key).__name__)
 
         next_page_url: None | str | Unset = d.pop("next_page_url", UNSET)
-        if not isinstance(next_page_url, (str, type(None), Unset)):
+        if not (
+            isinstance(next_page_url, str)
+            or next_page_url is None
+            or next_page_url is UNSET
+        ):
             raise TypeError("next_page_url: unexpected " + type(next_page_url).__name__)
 
         page = d.pop("page", UNSET)
+        if not (
+            (isinstance(page, int) and page is not True and page is not False)
+            or page is UNSET
+        ):
+            raise TypeError("page: unexpected " + type(page).__name__)
 
         page_size = d.pop("page_size", UNSET)
+        if not (
+            (
+                isinstance(page_size, int)
+                and page_size is not True
+                and page_size is not False
+            )
+            or page_size is UNSET
+        ):
+            raise TypeError("page_size: unexpected " + type(page_size).__name__)
 
         previous_page_url: None | str | Unset = d.pop("previous_page_url", UNSET)
-        if not isinstance(previous_page_url, (str, type(None), Unset)):
+        if not (
+            isinstance(previous_page_url, str)
+            or previous_page_url is None
+            or previous_page_url is UNSET
+        ):
             raise TypeError(
                 "previous_page_url: unexpected " + type(previous_page_url).__name__
             )
 
         url = d.pop("url", UNSET)
+        if not (isinstance(url, str) or url is UNSET):
+            raise TypeError("url: unexpected " + type(url).__name__)
 
         page_meta = cls(
-            first_page_url=first_page_url,
-            key=key,
-            next_page_url=next_page_url,
-            page=page,
-            page_size=page_size,
-            previous_page_url=previous_page_url,
-            url=url,
+            first_page_url,
+            key,
+            next_page_url,
+            page,
+            page_size,
+            previous_page_url,
+            url,
         )
 
         page_meta.additional_properties = d

@@ -60,20 +60,37 @@ class ParticipantRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                "ParticipantRequest: expected a JSON object, got "
+                + type(src_dict).__name__
+            )
         d = dict(src_dict)
         identifier = d.pop("Identifier")
+        if not isinstance(identifier, str):
+            raise TypeError("Identifier: unexpected " + type(identifier).__name__)
 
         friendly_name = d.pop("FriendlyName", UNSET)
+        if not (isinstance(friendly_name, str) or friendly_name is UNSET):
+            raise TypeError("FriendlyName: unexpected " + type(friendly_name).__name__)
 
         proxy_identifier = d.pop("ProxyIdentifier", UNSET)
+        if not (isinstance(proxy_identifier, str) or proxy_identifier is UNSET):
+            raise TypeError(
+                "ProxyIdentifier: unexpected " + type(proxy_identifier).__name__
+            )
 
         proxy_identifier_sid = d.pop("ProxyIdentifierSid", UNSET)
+        if not (isinstance(proxy_identifier_sid, str) or proxy_identifier_sid is UNSET):
+            raise TypeError(
+                "ProxyIdentifierSid: unexpected " + type(proxy_identifier_sid).__name__
+            )
 
         participant_request = cls(
-            identifier=identifier,
-            friendly_name=friendly_name,
-            proxy_identifier=proxy_identifier,
-            proxy_identifier_sid=proxy_identifier_sid,
+            identifier,
+            friendly_name,
+            proxy_identifier,
+            proxy_identifier_sid,
         )
 
         participant_request.additional_properties = d

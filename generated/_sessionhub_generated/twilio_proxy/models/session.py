@@ -7,12 +7,18 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cas
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.session_links import SessionLinks
 from ..models.session_mode import SessionMode
 from ..models.session_status import SessionStatus
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.session_links import SessionLinks
+_SESSION_STATUS_BY_VALUE: dict[str, SessionStatus] = {
+    member.value: member for member in SessionStatus
+}
+_SESSION_MODE_BY_VALUE: dict[str, SessionMode] = {
+    member.value: member for member in SessionMode
+}
+_datetime_fromisoformat = datetime.datetime.fromisoformat
 
 
 T = TypeVar("T", bound="Session")
@@ -72,8 +78,6 @@ class Session:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.session_links import SessionLinks  # noqa: PLC0415
-
         sid = self.sid
 
         service_sid: None | str | Unset
@@ -226,49 +230,58 @@ class Session:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.session_links import SessionLinks  # noqa: PLC0415
-
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                "Session: expected a JSON object, got " + type(src_dict).__name__
+            )
         d = dict(src_dict)
         sid = d.pop("sid")
+        if not isinstance(sid, str):
+            raise TypeError("sid: unexpected " + type(sid).__name__)
 
         service_sid: None | str | Unset = d.pop("service_sid", UNSET)
-        if not isinstance(service_sid, (str, type(None), Unset)):
+        if not (
+            isinstance(service_sid, str) or service_sid is None or service_sid is UNSET
+        ):
             raise TypeError("service_sid: unexpected " + type(service_sid).__name__)
 
         account_sid: None | str | Unset = d.pop("account_sid", UNSET)
-        if not isinstance(account_sid, (str, type(None), Unset)):
+        if not (
+            isinstance(account_sid, str) or account_sid is None or account_sid is UNSET
+        ):
             raise TypeError("account_sid: unexpected " + type(account_sid).__name__)
 
         _date_started_value = d.pop("date_started", UNSET)
         date_started: datetime.datetime | None | Unset
-        if _date_started_value is None or isinstance(_date_started_value, Unset):
+        if _date_started_value is None or _date_started_value is UNSET:
             date_started = _date_started_value
         else:
             if not isinstance(_date_started_value, str):
                 raise TypeError(
                     "date_started: unexpected " + type(_date_started_value).__name__
                 )
-            date_started_type_0 = datetime.datetime.fromisoformat(_date_started_value)
+            date_started_type_0 = _datetime_fromisoformat(_date_started_value)
 
             date_started = date_started_type_0
 
         _date_ended_value = d.pop("date_ended", UNSET)
         date_ended: datetime.datetime | None | Unset
-        if _date_ended_value is None or isinstance(_date_ended_value, Unset):
+        if _date_ended_value is None or _date_ended_value is UNSET:
             date_ended = _date_ended_value
         else:
             if not isinstance(_date_ended_value, str):
                 raise TypeError(
                     "date_ended: unexpected " + type(_date_ended_value).__name__
                 )
-            date_ended_type_0 = datetime.datetime.fromisoformat(_date_ended_value)
+            date_ended_type_0 = _datetime_fromisoformat(_date_ended_value)
 
             date_ended = date_ended_type_0
 
         _date_last_interaction_value = d.pop("date_last_interaction", UNSET)
         date_last_interaction: datetime.datetime | None | Unset
-        if _date_last_interaction_value is None or isinstance(
-            _date_last_interaction_value, Unset
+        if (
+            _date_last_interaction_value is None
+            or _date_last_interaction_value is UNSET
         ):
             date_last_interaction = _date_last_interaction_value
         else:
@@ -277,7 +290,7 @@ class Session:
                     "date_last_interaction: unexpected "
                     + type(_date_last_interaction_value).__name__
                 )
-            date_last_interaction_type_0 = datetime.datetime.fromisoformat(
+            date_last_interaction_type_0 = _datetime_fromisoformat(
                 _date_last_interaction_value
             )
 
@@ -285,84 +298,98 @@ class Session:
 
         _date_expiry_value = d.pop("date_expiry", UNSET)
         date_expiry: datetime.datetime | None | Unset
-        if _date_expiry_value is None or isinstance(_date_expiry_value, Unset):
+        if _date_expiry_value is None or _date_expiry_value is UNSET:
             date_expiry = _date_expiry_value
         else:
             if not isinstance(_date_expiry_value, str):
                 raise TypeError(
                     "date_expiry: unexpected " + type(_date_expiry_value).__name__
                 )
-            date_expiry_type_0 = datetime.datetime.fromisoformat(_date_expiry_value)
+            date_expiry_type_0 = _datetime_fromisoformat(_date_expiry_value)
 
             date_expiry = date_expiry_type_0
 
         unique_name: None | str | Unset = d.pop("unique_name", UNSET)
-        if not isinstance(unique_name, (str, type(None), Unset)):
+        if not (
+            isinstance(unique_name, str) or unique_name is None or unique_name is UNSET
+        ):
             raise TypeError("unique_name: unexpected " + type(unique_name).__name__)
 
         _status_value = d.pop("status", UNSET)
         status: None | SessionStatus | Unset
-        if _status_value is None or isinstance(_status_value, Unset):
+        if _status_value is None or _status_value is UNSET:
             status = _status_value
         else:
             if not isinstance(_status_value, str):
                 raise TypeError("status: unexpected " + type(_status_value).__name__)
-            status_type_1 = SessionStatus(_status_value)
+            status_type_1 = _SESSION_STATUS_BY_VALUE.get(
+                _status_value
+            ) or SessionStatus(_status_value)
 
             status = status_type_1
 
         closed_reason: None | str | Unset = d.pop("closed_reason", UNSET)
-        if not isinstance(closed_reason, (str, type(None), Unset)):
+        if not (
+            isinstance(closed_reason, str)
+            or closed_reason is None
+            or closed_reason is UNSET
+        ):
             raise TypeError("closed_reason: unexpected " + type(closed_reason).__name__)
 
         ttl: int | None | Unset = d.pop("ttl", UNSET)
-        if not isinstance(ttl, (int, type(None), Unset)):
+        if not (
+            (isinstance(ttl, int) and ttl is not True and ttl is not False)
+            or ttl is None
+            or ttl is UNSET
+        ):
             raise TypeError("ttl: unexpected " + type(ttl).__name__)
 
         _mode_value = d.pop("mode", UNSET)
         mode: None | SessionMode | Unset
-        if _mode_value is None or isinstance(_mode_value, Unset):
+        if _mode_value is None or _mode_value is UNSET:
             mode = _mode_value
         else:
             if not isinstance(_mode_value, str):
                 raise TypeError("mode: unexpected " + type(_mode_value).__name__)
-            mode_type_1 = SessionMode(_mode_value)
+            mode_type_1 = _SESSION_MODE_BY_VALUE.get(_mode_value) or SessionMode(
+                _mode_value
+            )
 
             mode = mode_type_1
 
         _date_created_value = d.pop("date_created", UNSET)
         date_created: datetime.datetime | None | Unset
-        if _date_created_value is None or isinstance(_date_created_value, Unset):
+        if _date_created_value is None or _date_created_value is UNSET:
             date_created = _date_created_value
         else:
             if not isinstance(_date_created_value, str):
                 raise TypeError(
                     "date_created: unexpected " + type(_date_created_value).__name__
                 )
-            date_created_type_0 = datetime.datetime.fromisoformat(_date_created_value)
+            date_created_type_0 = _datetime_fromisoformat(_date_created_value)
 
             date_created = date_created_type_0
 
         _date_updated_value = d.pop("date_updated", UNSET)
         date_updated: datetime.datetime | None | Unset
-        if _date_updated_value is None or isinstance(_date_updated_value, Unset):
+        if _date_updated_value is None or _date_updated_value is UNSET:
             date_updated = _date_updated_value
         else:
             if not isinstance(_date_updated_value, str):
                 raise TypeError(
                     "date_updated: unexpected " + type(_date_updated_value).__name__
                 )
-            date_updated_type_0 = datetime.datetime.fromisoformat(_date_updated_value)
+            date_updated_type_0 = _datetime_fromisoformat(_date_updated_value)
 
             date_updated = date_updated_type_0
 
         url: None | str | Unset = d.pop("url", UNSET)
-        if not isinstance(url, (str, type(None), Unset)):
+        if not (isinstance(url, str) or url is None or url is UNSET):
             raise TypeError("url: unexpected " + type(url).__name__)
 
         _links_value = d.pop("links", UNSET)
         links: None | SessionLinks | Unset
-        if _links_value is None or isinstance(_links_value, Unset):
+        if _links_value is None or _links_value is UNSET:
             links = _links_value
         else:
             if not isinstance(_links_value, dict):
@@ -372,22 +399,22 @@ class Session:
             links = links_type_1
 
         session = cls(
-            sid=sid,
-            service_sid=service_sid,
-            account_sid=account_sid,
-            date_started=date_started,
-            date_ended=date_ended,
-            date_last_interaction=date_last_interaction,
-            date_expiry=date_expiry,
-            unique_name=unique_name,
-            status=status,
-            closed_reason=closed_reason,
-            ttl=ttl,
-            mode=mode,
-            date_created=date_created,
-            date_updated=date_updated,
-            url=url,
-            links=links,
+            sid,
+            service_sid,
+            account_sid,
+            date_started,
+            date_ended,
+            date_last_interaction,
+            date_expiry,
+            unique_name,
+            status,
+            closed_reason,
+            ttl,
+            mode,
+            date_created,
+            date_updated,
+            url,
+            links,
         )
 
         session.additional_properties = d

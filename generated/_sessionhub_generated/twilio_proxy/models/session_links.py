@@ -42,14 +42,22 @@ class SessionLinks:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                "SessionLinks: expected a JSON object, got " + type(src_dict).__name__
+            )
         d = dict(src_dict)
         interactions = d.pop("interactions", UNSET)
+        if not (isinstance(interactions, str) or interactions is UNSET):
+            raise TypeError("interactions: unexpected " + type(interactions).__name__)
 
         participants = d.pop("participants", UNSET)
+        if not (isinstance(participants, str) or participants is UNSET):
+            raise TypeError("participants: unexpected " + type(participants).__name__)
 
         session_links = cls(
-            interactions=interactions,
-            participants=participants,
+            interactions,
+            participants,
         )
 
         session_links.additional_properties = d

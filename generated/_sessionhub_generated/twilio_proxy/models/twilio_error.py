@@ -65,23 +65,43 @@ class TwilioError:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                "TwilioError: expected a JSON object, got " + type(src_dict).__name__
+            )
         d = dict(src_dict)
         code = d.pop("code", UNSET)
+        if not (
+            (isinstance(code, int) and code is not True and code is not False)
+            or code is UNSET
+        ):
+            raise TypeError("code: unexpected " + type(code).__name__)
 
         message = d.pop("message", UNSET)
+        if not (isinstance(message, str) or message is UNSET):
+            raise TypeError("message: unexpected " + type(message).__name__)
 
         more_info = d.pop("more_info", UNSET)
+        if not (isinstance(more_info, str) or more_info is UNSET):
+            raise TypeError("more_info: unexpected " + type(more_info).__name__)
 
         status = d.pop("status", UNSET)
+        if not (
+            (isinstance(status, int) and status is not True and status is not False)
+            or status is UNSET
+        ):
+            raise TypeError("status: unexpected " + type(status).__name__)
 
         detail = d.pop("detail", UNSET)
+        if not (isinstance(detail, str) or detail is UNSET):
+            raise TypeError("detail: unexpected " + type(detail).__name__)
 
         twilio_error = cls(
-            code=code,
-            message=message,
-            more_info=more_info,
-            status=status,
-            detail=detail,
+            code,
+            message,
+            more_info,
+            status,
+            detail,
         )
 
         twilio_error.additional_properties = d

@@ -10,6 +10,12 @@ from attrs import field as _attrs_field
 from ..models.session_status import SessionStatus
 from ..types import UNSET, Unset
 
+_SESSION_STATUS_BY_VALUE: dict[str, SessionStatus] = {
+    member.value: member for member in SessionStatus
+}
+_datetime_fromisoformat = datetime.datetime.fromisoformat
+
+
 T = TypeVar("T", bound="UpdateSessionRequest")
 
 
@@ -58,27 +64,37 @@ class UpdateSessionRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                "UpdateSessionRequest: expected a JSON object, got "
+                + type(src_dict).__name__
+            )
         d = dict(src_dict)
         _date_expiry = d.pop("DateExpiry", UNSET)
         date_expiry: datetime.datetime | Unset
         if isinstance(_date_expiry, Unset):
             date_expiry = UNSET
         else:
-            date_expiry = datetime.datetime.fromisoformat(_date_expiry)
+            date_expiry = _datetime_fromisoformat(_date_expiry)
 
         ttl = d.pop("Ttl", UNSET)
+        if not (
+            (isinstance(ttl, int) and ttl is not True and ttl is not False)
+            or ttl is UNSET
+        ):
+            raise TypeError("Ttl: unexpected " + type(ttl).__name__)
 
         _status = d.pop("Status", UNSET)
         status: SessionStatus | Unset
         if isinstance(_status, Unset):
             status = UNSET
         else:
-            status = SessionStatus(_status)
+            status = _SESSION_STATUS_BY_VALUE.get(_status) or SessionStatus(_status)
 
         update_session_request = cls(
-            date_expiry=date_expiry,
-            ttl=ttl,
-            status=status,
+            date_expiry,
+            ttl,
+            status,
         )
 
         update_session_request.additional_properties = d

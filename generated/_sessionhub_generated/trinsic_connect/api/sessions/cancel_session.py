@@ -41,8 +41,10 @@ def _parse_response(
         return response_200
 
     if response.status_code == 400:
-        response_400 = []
         _response_400 = response.json()
+        if not isinstance(_response_400, list):
+            raise TypeError("response_400: unexpected " + type(_response_400).__name__)
+        response_400 = []
         for componentsschemas_validation_errors_item_data in _response_400:
             componentsschemas_validation_errors_item = ValidationResult.from_dict(
                 componentsschemas_validation_errors_item_data
