@@ -204,6 +204,8 @@ def test_repr_hides_credentials() -> None:
         {"timeout": "fast"},
         {"max_retries": -1},
         {"api_key": "bad\r\nInjected: yes"},
+        {"http_client": object()},
+        {"http_client": httpx.Client()},  # a sync client cannot be awaited
     ],
 )
 def test_bad_configuration_is_rejected(kwargs: dict[str, object]) -> None:
