@@ -179,3 +179,13 @@ async def test_tls_verification_is_on_by_default() -> None:
         assert context.verify_mode.name == "CERT_REQUIRED"
         assert context.check_hostname
         await trinsic.aclose()
+
+
+async def test_a_proxy_from_the_environment_is_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    async with tcp_server(ok) as (proxy, received):
+        monkeypatch.setenv("HTTP_PROXY", proxy)
+        monkeypatch.delenv("NO_PROXY", raising=False)
+        monkeypatch.delenv("no_proxy", raising=False)
+        reply = await send("http://vendor.invalid/v1/x")  # only the loopback proxy is contacted
+    assert reply.status_code == 200
+    assert received[0].startswith(b"GET http://vendor.invalid/v1/x HTTP/1.1\r\n")
