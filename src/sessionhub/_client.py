@@ -1,5 +1,6 @@
-"""The transport half shared by the four vendor clients: lifecycle, auth headers,
-timeouts, the bounded retry loop, logging, and the mapping of httpx's exceptions.
+"""The transport half shared by the four vendor clients: lifecycle, auth headers, URL and
+body encoding, timeouts, the bounded retry loop, logging, and the mapping of transport
+exceptions (both senders raise httpx's classes; see `_transport.py`).
 """
 
 from __future__ import annotations
@@ -81,7 +82,8 @@ def credential(value: str | None, *, argument: str, env: str, vendor: str) -> st
 
 
 class BaseClient:
-    """Owns (or borrows) an httpx.AsyncClient and sends one operation's request with retries.
+    """Sends one operation's request with retries, through its own aiohttp sender or the
+    caller's `http_client=` (borrowed: never closed here).
 
     Subclasses set the class variables and build `_auth_headers` and `_secrets`.
     """
@@ -116,7 +118,7 @@ class BaseClient:
                 f"{self._vendor}: http_client must be an httpx.AsyncClient, "
                 f"got {type(http_client).__name__}"
             )
-        self._http = http_client
+        self._http = http_client  # the caller's, if any
         self._sender: Sender = default_sender() if http_client is None else HttpxSender(http_client)
         self._sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
         self._rng = random.Random()
