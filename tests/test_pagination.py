@@ -8,7 +8,9 @@ from typing import Any
 
 import pytest
 
+import sessionhub._pagination
 from sessionhub import AsyncPaginator, EquosPage, PaginationError, TrinsicPage, TwilioPage
+from sessionhub._pagination import Page
 
 
 def twilio_fetcher(pages: list[list[int]], calls: list[Any]) -> Any:
@@ -151,6 +153,49 @@ async def test_equos_empty_page_ends_even_if_total_is_larger() -> None:
 
     paginator = AsyncPaginator(fetch, 0, vendor="equos", operation="sessions.list")
     assert [item async for item in paginator] == [1]
+
+
+async def test_equos_walks_its_own_offsets_whatever_skip_the_server_echoes() -> None:
+    data = list(range(30))
+    calls: list[int] = []
+
+    async def fetch(skip: int) -> EquosPage[int]:
+        calls.append(skip)
+        return EquosPage(data[skip : skip + 10], skip, -5, len(data))  # a nonsense echo
+
+    paginator = AsyncPaginator(fetch, 0, vendor="equos", operation="sessions.list")
+    assert [item async for item in paginator] == data
+    assert calls == [0, 10, 20]
+
+
+class _Backwards(Page[int]):
+    def next_cursor(self) -> int:
+        return 5 if self.cursor == 7 else 7
+
+
+async def test_an_integer_cursor_going_back_raises() -> None:
+    async def fetch(cursor: int) -> Page[int]:
+        return _Backwards([cursor], cursor)
+
+    paginator = AsyncPaginator(fetch, 5, vendor="equos", operation="sessions.list")
+    with pytest.raises(PaginationError, match="went back to 5"):
+        [item async for item in paginator]
+
+
+async def test_loop_detection_memory_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sessionhub._pagination, "MAX_SEEN", 3)
+
+    async def fetch(cursor: dict[str, str]) -> TwilioPage[int]:
+        index = int(cursor.get("Page", "0"))
+        return TwilioPage([index], cursor, {"Page": str((index + 1) % 5)})  # a 5-page cycle
+
+    paginator = AsyncPaginator(fetch, {}, vendor="twilio", operation="sessions.list", limit=12)
+    # with 3 cursors remembered, a cycle of 5 is not caught: `limit` ends it, memory stays
+    # bounded; with the default 10,000 it is caught at once
+    assert len([item async for item in paginator]) == 12
+    monkeypatch.setattr(sessionhub._pagination, "MAX_SEEN", 10_000)
+    with pytest.raises(PaginationError, match="repeated the cursor"):
+        [item async for item in AsyncPaginator(fetch, {}, vendor="twilio", operation="x")]
 
 
 async def test_previous_page_is_released_before_the_next_fetch() -> None:

@@ -22,6 +22,9 @@ __all__ = ["AsyncPaginator", "EquosPage", "Page", "TrinsicPage", "TwilioPage"]
 
 T = TypeVar("T")
 Cursor = Any  # what a page's fetch function needs to get the next page
+# Cursor hashes remembered to detect a loop: a loop longer than this is not caught (it only
+# wastes requests), but memory stays flat however long a listing is.
+MAX_SEEN = 10_000
 Fetch = Callable[[Cursor], Awaitable["Page[T]"]]
 
 
@@ -72,7 +75,7 @@ class TrinsicPage(Page[T]):
 
 
 class EquosPage(Page[T]):
-    """Equos: `skip`/`take` offsets against `total`."""
+    """Equos: `skip`/`take` offsets against `total` (`skip` is the server's echo)."""
 
     __slots__ = ("skip", "total")
 
@@ -84,7 +87,9 @@ class EquosPage(Page[T]):
     def next_cursor(self) -> int | None:
         if not self.items:  # an empty page ends the list even if `total` says otherwise
             return None
-        following = self.skip + len(self.items)
+        # From the offset we asked for, not the `skip` the server echoes: a server that
+        # echoes something else cannot send the listing backwards.
+        following = self.cursor + len(self.items)
         return following if following < self.total else None
 
 
@@ -123,7 +128,8 @@ class AsyncPaginator(Generic[T]):
         # cursor's strings) would pin the memory pools they were allocated in, and every page
         # would then need fresh ones (peak RSS ~1.8 pages instead of ~1). A hash collision
         # (odds ~2^-64 per page) could only raise a false PaginationError.
-        seen: set[int] = set()
+        seen: dict[int, None] = {}  # an ordered set of cursor hashes, at most MAX_SEEN
+        last_offset = -1  # integer cursors (page numbers, offsets) must only grow
         previous_key: int | None = None
         cursor: Cursor | None = self._first_cursor
         while cursor is not None and (remaining is None or remaining > 0):
@@ -139,10 +145,17 @@ class AsyncPaginator(Generic[T]):
                 remaining -= len(page.items)
             cursor = page.next_cursor()
             if cursor is not None:
-                marker = self._marker(cursor)
-                if marker in seen:
-                    raise self._loop_error(f"the server repeated the cursor {cursor!r}")
-                seen.add(marker)
+                if isinstance(cursor, int):
+                    if cursor <= last_offset:
+                        raise self._loop_error(f"the server went back to {cursor!r}")
+                    last_offset = cursor
+                else:
+                    marker = self._marker(cursor)
+                    if marker in seen:
+                        raise self._loop_error(f"the server repeated the cursor {cursor!r}")
+                    seen[marker] = None
+                    if len(seen) > MAX_SEEN:  # memory stays bounded on endless listings
+                        del seen[next(iter(seen))]
             yield page
             page = None  # drop the page before awaiting the next one: flat memory
 
