@@ -15,7 +15,6 @@ import time
 from collections.abc import Awaitable, Callable, Mapping
 from types import TracebackType
 from typing import Any, ClassVar, Self, TypeVar
-from urllib.parse import urlencode
 
 import httpx
 
@@ -178,7 +177,7 @@ class BaseClient:
         url = self.base_url + path
         params = kwargs.get("params")
         if params:
-            url += "?" + _form(params)
+            url += "?" + str(httpx.QueryParams(params))
         headers = self._auth_headers
         extra = kwargs.get("headers")
         if extra:
@@ -225,7 +224,9 @@ class BaseClient:
                 raise invalid(op, f"the request body is not valid JSON ({exc})") from None
             return text.encode()
         if kwargs.get("data") is not None:
-            return _form(kwargs["data"]).encode()
+            # httpx's own form encoding: lists as repeated keys (Twilio's Participants),
+            # True/False/None as "true"/"false"/""
+            return str(httpx.QueryParams(kwargs["data"])).encode()
         return None
 
     def _parse(self, op: Operation, response: Reply, parse: Callable[[Any], T]) -> T:
@@ -312,24 +313,3 @@ class BaseClient:
                 (time.perf_counter() - started) * 1000,
                 attempt,
             )
-
-
-def _primitive(value: Any) -> str:
-    # httpx's form and query encoding of JSON-ish values
-    if value is True:
-        return "true"
-    if value is False:
-        return "false"
-    if value is None:
-        return ""
-    return str(value)
-
-
-def _form(data: Mapping[str, Any]) -> str:
-    """application/x-www-form-urlencoded, lists as repeated keys (Twilio's Participants)."""
-    pairs = [
-        (key, _primitive(item))
-        for key, value in data.items()
-        for item in (value if isinstance(value, (list, tuple)) else (value,))
-    ]
-    return urlencode(pairs)

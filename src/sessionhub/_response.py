@@ -72,36 +72,39 @@ def one_line(text: str) -> str:
     return text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE - 3] + "..."
 
 
+def _invalid_body(
+    op: Operation, response: Reply, message: str, field: str | None = None
+) -> ResponseValidationError:
+    return ResponseValidationError(
+        message, vendor=op.vendor, operation=op.name, response=as_httpx(response), field=field
+    )
+
+
 def decode_json(op: Operation, response: Reply) -> Any:
     """The JSON body of a 2xx response, or ResponseValidationError naming what is wrong."""
     content_type = response.headers.get("content-type", "")
     media = content_type.split(";", 1)[0].strip().lower()
     if media and media != "application/json" and not media.endswith("+json"):
-        raise ResponseValidationError(
+        raise _invalid_body(
+            op,
+            response,
             f"expected a JSON body but got {media!r} (HTTP {response.status_code}); "
             "a proxy may be answering instead of the vendor",
-            vendor=op.vendor,
-            operation=op.name,
-            response=as_httpx(response),
         )
     if not response.content:
-        raise ResponseValidationError(
-            f"empty body on HTTP {response.status_code} where the spec requires JSON",
-            vendor=op.vendor,
-            operation=op.name,
-            response=as_httpx(response),
+        raise _invalid_body(
+            op, response, f"empty body on HTTP {response.status_code} where the spec requires JSON"
         )
     try:
         return json.loads(response.content)
     # JSONDecodeError and UnicodeDecodeError are ValueErrors; a plain ValueError comes from an
     # integer over 4300 digits, RecursionError from nesting deeper than the recursion limit.
     except (ValueError, RecursionError) as exc:
-        raise ResponseValidationError(
+        raise _invalid_body(
+            op,
+            response,
             f"body is not valid JSON ({one_line(str(exc)) or type(exc).__name__}); "
             "the response may be truncated or hostile",
-            vendor=op.vendor,
-            operation=op.name,
-            response=as_httpx(response),
         ) from None
 
 
@@ -120,11 +123,10 @@ def parse_model(
     messages may quote the body, which may echo a credential: `secrets` are scrubbed.
     """
     if not isinstance(data, dict):
-        raise ResponseValidationError(
+        raise _invalid_body(
+            op,
+            response,
             f"expected a JSON object but got {_json_type(data)} (HTTP {response.status_code})",
-            vendor=op.vendor,
-            operation=op.name,
-            response=as_httpx(response),
         )
     try:
         return parse(data)
@@ -136,12 +138,8 @@ def parse_model(
         message = f"body does not match the spec: {one_line(str(exc)) or type(exc).__name__}"
     except RecursionError:
         field, message = None, "body is nested too deeply to parse"
-    raise ResponseValidationError(
-        scrub(f"{message} (HTTP {response.status_code})", secrets),
-        vendor=op.vendor,
-        operation=op.name,
-        response=as_httpx(response),
-        field=field,
+    raise _invalid_body(
+        op, response, scrub(f"{message} (HTTP {response.status_code})", secrets), field
     )
 
 

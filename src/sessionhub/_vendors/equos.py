@@ -213,7 +213,7 @@ def _session_id(session: EquosSession) -> object:
 def _nullable_session(client: Equos, op: Operation, response: Reply) -> EquosSession | None:
     if not response.content.strip():
         return None
-    data = decode_json(op, response)
+    data = decode_json(op, response)  # checks the content type before reading JSON null
     if data is None:
         return None
     return parse_model(op, response, data, EquosSession.from_dict, secrets=client._secrets)
