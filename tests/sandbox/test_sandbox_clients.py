@@ -15,8 +15,35 @@ async def test_ready_made_clients_point_at_the_sandbox(sandbox: Sandbox) -> None
     assert isinstance(sandbox.sipher, sessionhub.Sipher)
     assert isinstance(sandbox.equos, sessionhub.Equos)
     assert isinstance(sandbox.twilio, sessionhub.TwilioProxy)
-    assert sandbox.twilio is sandbox.twilio  # one client per vendor
-    assert sandbox.twilio.base_url == sandbox.base_url("twilio")
+    for vendor in ("trinsic", "sipher", "equos", "twilio"):
+        client = getattr(sandbox, vendor)
+        assert getattr(sandbox, vendor) is client, vendor  # one client per vendor
+        assert client.base_url == sandbox.base_url(vendor), vendor
+    # ... with the sandbox's credentials: each one's first call is a success.
+    assert [s async for s in sandbox.trinsic.sessions.list()] == []
+    await sandbox.sipher.sessions.create(defaults={})
+    assert [s async for s in sandbox.equos.sessions.list()] == []
+    assert [s async for s in sandbox.twilio.sessions.list(TWILIO_SERVICE_SID)] == []
+    assert [(r.vendor, r.status) for r in sandbox.requests] == [
+        ("trinsic", 200),
+        ("sipher", 201),
+        ("equos", 200),
+        ("twilio", 200),
+    ]
+
+
+async def test_closing_the_ready_made_clients_closes_each_once(sandbox: Sandbox) -> None:
+    first = sandbox.equos
+    closed: list[object] = []
+
+    async def aclose() -> None:
+        closed.append(first)
+
+    first.aclose = aclose  # type: ignore[method-assign]
+    await sandbox.aclose_clients()
+    await sandbox.aclose_clients()  # nothing left to close
+    assert closed == [first]
+    assert sandbox.equos is not first  # a new one on next use
 
 
 async def test_twilio_lifecycle(sandbox: Sandbox) -> None:

@@ -107,6 +107,19 @@ def test_rules_apply_in_order_for_the_given_number_of_calls() -> None:
     assert faults.take("sipher", "get_session") is None
 
 
+def test_remove_removes_that_rule_even_beside_an_equal_one() -> None:
+    faults = Faults()
+    first = faults.add("status=503", vendor="twilio", times=None)
+    second = faults.add("status=503", vendor="twilio", times=None)
+    faults.remove(second)
+    (remaining,) = faults
+    assert remaining is first
+    faults.take("twilio", "create_session")
+    assert (first.hits, second.hits) == (1, 0)
+    faults.remove(second)  # already gone: no error, and `first` stays
+    assert len(faults) == 1
+
+
 def test_rules_name_real_vendors_and_operations() -> None:
     faults = Faults()
     with pytest.raises(ValueError, match="vendor"):

@@ -74,10 +74,19 @@ async def test_two_sandboxes_share_nothing() -> None:
 
 async def test_exit_leaves_no_task_and_no_listening_socket() -> None:
     before = asyncio.all_tasks()
+    closed: list[bool] = []
     async with serve() as sandbox, httpx.AsyncClient() as http:
         assert (await http.get(f"{sandbox.url}/healthz")).status_code == 200
-        _ = sandbox.twilio  # a ready-made client, closed on exit
+        client = sandbox.twilio  # a ready-made client, closed on exit
+        aclose = client.aclose
+
+        async def recording_aclose() -> None:
+            closed.append(True)
+            await aclose()
+
+        client.aclose = recording_aclose  # type: ignore[method-assign]
         port = sandbox.port
+    assert closed == [True]
     assert asyncio.all_tasks() == before
     with pytest.raises(OSError):
         await asyncio.open_connection("127.0.0.1", port)
@@ -93,7 +102,7 @@ async def test_create_app_runs_in_process_with_the_callers_log_and_faults() -> N
     requests, faults = RequestLog(), Faults()
     faults.add("status=503", vendor="equos")
     app = create_app(requests=requests, faults=faults)
-    assert (app.requests, app.faults) == (requests, faults)
+    assert app.requests is requests and app.faults is faults
     transport = httpx.ASGITransport(app)
     async with httpx.AsyncClient(transport=transport, base_url="http://sandbox") as client:
         headers = {"x-api-key": EQUOS_API_KEY}
@@ -107,7 +116,8 @@ async def test_reset_forgets_sessions_faults_and_requests(
     sandbox: Sandbox, http: httpx.AsyncClient
 ) -> None:
     url = f"/twilio/v1/Services/{TWILIO_SERVICE_SID}/Sessions"
-    await http.post(url, auth=TWILIO_AUTH)
+    assert (await http.post(url, auth=TWILIO_AUTH)).status_code == 201
+    assert len((await http.get(url, auth=TWILIO_AUTH)).json()["sessions"]) == 1
     sandbox.faults.add("status=500", times=None)
     sandbox.reset()
     assert (len(sandbox.requests), len(sandbox.faults)) == (0, 0)

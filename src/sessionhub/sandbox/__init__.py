@@ -50,14 +50,8 @@ __all__ = [
     "serve",
 ]
 
-for _name in (
-    "Fault",
-    "FaultRule",
-    "Faults",
-    "ManualClock",
-    "RecordedRequest",
-    "RequestLog",
-    "Sandbox",
-):
-    globals()[_name].__module__ = __name__
+# The public classes, wherever defined, present themselves as `sessionhub.sandbox.X`.
+for _name in __all__:
+    if isinstance(globals()[_name], type):
+        globals()[_name].__module__ = __name__
 del _name

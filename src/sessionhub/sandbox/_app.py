@@ -23,37 +23,19 @@ from starlette.routing import Match, Mount, Route
 from starlette.types import Message, Receive, Scope, Send
 
 from ._equos import EquosApi
-from ._faults import FAULT_HEADER, Fault, Faults, inject
+from ._faults import FAULT_HEADER, Fault, Faults, adding_headers, inject
 from ._http import RECORD_KEY, VENDOR_KEY, VendorApi
 from ._log import RecordedRequest, RequestLog
 from ._sipher import SipherApi
-from ._state import Clock, SandboxState
+from ._state import SandboxState
 from ._trinsic import TrinsicApi
 from ._twilio import TwilioApi
 
-__all__ = ["SandboxApp", "create_app"]
-
-
-def create_app(
-    *,
-    clock: Clock | None = None,
-    faults: Faults | None = None,
-    requests: RequestLog | None = None,
-    sipher_keys: Mapping[str, str] | None = None,
-) -> SandboxApp:
-    """A new sandbox app with empty state, for any ASGI server or in-process client.
-
-    `clock` (default `time.time`) drives timestamps and expiry. `faults` and `requests`
-    let the caller keep the fault rules and the request log (also at `app.faults` and
-    `app.requests`). `sipher_keys` replaces Sipher's keys, as `{key: tier}` with tier
-    `free`, `pro` or `enterprise` (default: the two sandbox keys).
-    """
-    state = SandboxState(clock=clock, faults=faults, requests=requests)
-    return SandboxApp(state, sipher_keys=sipher_keys)
+__all__ = ["SandboxApp"]
 
 
 class SandboxApp(Starlette):
-    """The sandbox's ASGI app. Build it with `create_app()`."""
+    """The sandbox's ASGI app. Build it with `sessionhub.sandbox.create_app()`."""
 
     def __init__(self, state: SandboxState, *, sipher_keys: Mapping[str, str] | None) -> None:
         self.vendors: dict[str, VendorApi] = {
@@ -104,7 +86,7 @@ class SandboxApp(Starlette):
         scope[RECORD_KEY] = record
         scope[VENDOR_KEY] = vendor
         recording = _recording(send, record)
-        decorated = _decorated(recording, vendor.response_headers(scope) if vendor else [])
+        decorated = adding_headers(recording, vendor.response_headers(scope) if vendor else [])
         try:
             fault = self._fault(scope, vendor, operation)
         except ValueError as exc:
@@ -195,21 +177,6 @@ def _recording(send: Send, record: RecordedRequest) -> Send:
     async def wrapped(message: Message) -> None:
         if message["type"] == "http.response.start":
             record.status = int(message["status"])
-        await send(message)
-
-    return wrapped
-
-
-def _decorated(send: Send, headers: list[tuple[bytes, bytes]]) -> Send:
-    """`send`, adding the vendor's headers to the response unless it already has them."""
-    if not headers:
-        return send
-
-    async def wrapped(message: Message) -> None:
-        if message["type"] == "http.response.start":
-            present = {name.lower() for name, _ in message.get("headers", [])}
-            extra = [(n, v) for n, v in headers if n not in present]
-            message = {**message, "headers": [*message.get("headers", []), *extra]}
         await send(message)
 
     return wrapped

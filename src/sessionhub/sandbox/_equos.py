@@ -20,7 +20,7 @@ from typing import Any
 from urllib.parse import quote
 
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import Scope
 
@@ -29,7 +29,6 @@ from ._equos_checks import AGENT_MODELS, AVATAR_KEYS, check_create, query_int, r
 from ._http import (
     Reject,
     changed,
-    json_response,
     media_type,
     operation,
     parse_json,
@@ -98,7 +97,7 @@ class EquosApi:
         else:
             body = {"message": message, "error": phrase(status)}
         body["statusCode"] = status
-        return json_response(body, status)
+        return JSONResponse(body, status)
 
     async def unrouted(self, request: Request, status: int) -> Response:
         # Express (under NestJS) has no 405: a wrong method is an unknown route too.
@@ -156,7 +155,7 @@ class EquosApi:
         ):
             if identity:
                 result[field] = self._access_token(session_id, identity, now)
-        return json_response(result, 201)
+        return JSONResponse(result, 201)
 
     async def list_sessions(self, request: Request) -> Response:
         self._authenticate(request)
@@ -177,7 +176,7 @@ class EquosApi:
             if not clients or s.body["client"] == clients[0]
         ]
         page = matching[skip : skip + take]
-        return json_response({"skip": skip, "take": take, "total": len(matching), "sessions": page})
+        return JSONResponse({"skip": skip, "take": take, "total": len(matching), "sessions": page})
 
     async def get_session(self, request: Request) -> Response:
         self._authenticate(request)
@@ -215,7 +214,7 @@ class EquosApi:
     def _nullable(self, request: Request, body: dict[str, Any] | None) -> Response:
         if body is None and request.headers.get(NULL_STYLE_HEADER, "").lower() == "empty":
             return Response(b"", 200)
-        return json_response(body)
+        return JSONResponse(body)
 
     def _refreshed(self, session: _Session) -> dict[str, Any]:
         """The session, ended if its maxDuration has passed."""

@@ -31,7 +31,7 @@ from typing import Any, Literal, get_args
 
 from ._constants import OPERATIONS, VENDORS
 
-__all__ = ["FAULT_HEADER", "Fault", "FaultRule", "Faults", "inject"]
+__all__ = ["FAULT_HEADER", "Fault", "FaultRule", "Faults", "adding_headers", "inject"]
 
 FAULT_HEADER = "x-sandbox-fault"
 
@@ -155,7 +155,7 @@ def _kind_value(kind: str, value: str | None) -> dict[str, Any]:
     return {}
 
 
-@dataclass
+@dataclass(eq=False)  # a rule is itself: `remove(rule)` must not remove an equal twin
 class FaultRule:
     """A fault for the next `remaining` matching requests (None: until removed)."""
 
@@ -313,7 +313,7 @@ async def _status(
         headers = [(b"content-type", b"text/html"), *extra]
         await _respond(gateway_send, fault.status, headers, page.encode())
     else:
-        await vendor_error(fault.status)(scope, receive, _adding_headers(send, extra))
+        await vendor_error(fault.status)(scope, receive, adding_headers(send, extra))
 
 
 async def _capture(run_app: Callable[[Send], Awaitable[None]]) -> tuple[int, list[Any], bytes]:
@@ -338,12 +338,15 @@ async def _respond(send: Send, status: int, headers: list[Any], body: bytes) -> 
     await send({"type": "http.response.body", "body": body, "more_body": False})
 
 
-def _adding_headers(send: Send, extra: list[tuple[bytes, bytes]]) -> Send:
-    if not extra:
+def adding_headers(send: Send, headers: list[tuple[bytes, bytes]]) -> Send:
+    """`send`, adding `headers` to the response start unless it already has them."""
+    if not headers:
         return send
 
     async def wrapped(message: Message) -> None:
         if message["type"] == "http.response.start":
+            present = {name.lower() for name, _ in message.get("headers", [])}
+            extra = [(n, v) for n, v in headers if n not in present]
             message = {**message, "headers": [*message.get("headers", []), *extra]}
         await send(message)
 

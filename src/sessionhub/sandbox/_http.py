@@ -13,7 +13,7 @@ from http import HTTPStatus
 from typing import Any, Protocol
 
 from starlette.requests import ClientDisconnect, Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import Response
 from starlette.routing import Route
 from starlette.types import Scope
 
@@ -28,7 +28,6 @@ __all__ = [
     "VendorApi",
     "changed",
     "endpoint",
-    "json_response",
     "media_type",
     "operation",
     "parse_json",
@@ -76,12 +75,6 @@ class Reject(Exception):
 
 class BodyTooLarge(Exception):
     """The request body is over MAX_BODY_BYTES."""
-
-
-def json_response(
-    body: Any, status: int = 200, headers: dict[str, str] | None = None
-) -> JSONResponse:
-    return JSONResponse(body, status_code=status, headers=headers)
 
 
 def endpoint(

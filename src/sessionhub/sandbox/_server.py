@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import ipaddress
 import socket
-from collections.abc import AsyncIterator, Callable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from collections.abc import AsyncIterator, Iterator, Mapping
+from typing import TYPE_CHECKING
 
 from ._constants import (
     EQUOS_API_KEY,
@@ -25,7 +26,7 @@ from ._constants import (
 )
 from ._faults import Faults
 from ._log import RequestLog
-from ._state import Clock
+from ._state import Clock, SandboxState
 
 if TYPE_CHECKING:
     import uvicorn
@@ -36,7 +37,6 @@ if TYPE_CHECKING:
 
 __all__ = ["Sandbox", "create_app", "is_loopback", "serve"]
 
-_C = TypeVar("_C")
 _READY_TIMEOUT = 10.0
 _STOP_TIMEOUT = 5.0
 
@@ -52,7 +52,6 @@ class Sandbox:
         self.port = port
         literal = f"[{host}]" if ":" in host else host
         self.url = f"http://{literal}:{port}"
-        self._clients: dict[str, Any] = {}
 
     def __repr__(self) -> str:
         return f"<Sandbox {self.url}>"
@@ -77,53 +76,39 @@ class Sandbox:
         """Forget every session, fault rule and recorded request (the server keeps running)."""
         self.app.reset()
 
-    @property
+    @functools.cached_property
     def trinsic(self) -> TrinsicConnect:
         from sessionhub import TrinsicConnect  # noqa: PLC0415  (the facade loads on first use)
 
-        return self._client(
-            "trinsic",
-            lambda: TrinsicConnect(api_key=TRINSIC_API_KEY, base_url=self.base_url("trinsic")),
-        )
+        return TrinsicConnect(api_key=TRINSIC_API_KEY, base_url=self.base_url("trinsic"))
 
-    @property
+    @functools.cached_property
     def sipher(self) -> Sipher:
         from sessionhub import Sipher  # noqa: PLC0415  (the facade loads on first use)
 
-        return self._client(
-            "sipher", lambda: Sipher(api_key=SIPHER_API_KEY, base_url=self.base_url("sipher"))
-        )
+        return Sipher(api_key=SIPHER_API_KEY, base_url=self.base_url("sipher"))
 
-    @property
+    @functools.cached_property
     def equos(self) -> Equos:
         from sessionhub import Equos  # noqa: PLC0415  (the facade loads on first use)
 
-        return self._client(
-            "equos", lambda: Equos(api_key=EQUOS_API_KEY, base_url=self.base_url("equos"))
-        )
+        return Equos(api_key=EQUOS_API_KEY, base_url=self.base_url("equos"))
 
-    @property
+    @functools.cached_property
     def twilio(self) -> TwilioProxy:
         from sessionhub import TwilioProxy  # noqa: PLC0415  (the facade loads on first use)
 
-        return self._client(
-            "twilio",
-            lambda: TwilioProxy(
-                account_sid=TWILIO_ACCOUNT_SID,
-                auth_token=TWILIO_AUTH_TOKEN,
-                base_url=self.base_url("twilio"),
-            ),
+        return TwilioProxy(
+            account_sid=TWILIO_ACCOUNT_SID,
+            auth_token=TWILIO_AUTH_TOKEN,
+            base_url=self.base_url("twilio"),
         )
 
-    def _client(self, vendor: str, factory: Callable[[], _C]) -> _C:
-        client = self._clients.get(vendor)
-        if client is None:
-            client = self._clients[vendor] = factory()
-        return cast("_C", client)
-
     async def aclose_clients(self) -> None:
-        """Close the ready-made clients (serve() does this on exit)."""
-        clients, self._clients = list(self._clients.values()), {}
+        """Close the ready-made clients (serve() does this on exit); the next use of
+        `.twilio` and the others makes a new one."""
+        cached = vars(self)
+        clients = [cached.pop(vendor) for vendor in VENDORS if vendor in cached]
         for client in clients:
             await client.aclose()
 
@@ -135,15 +120,18 @@ def create_app(
     requests: RequestLog | None = None,
     sipher_keys: Mapping[str, str] | None = None,
 ) -> SandboxApp:
-    """A new sandbox ASGI app (Starlette), for any ASGI server or in-process client.
+    """A new sandbox ASGI app (Starlette) with empty state, for any ASGI server or
+    in-process client.
 
-    `clock` (default `time.time`) drives timestamps and expiry; `faults` and `requests`
-    let the caller hold the fault rules and request log (also `app.faults`,
-    `app.requests`); `sipher_keys` replaces Sipher's keys as `{key: tier}`.
+    `clock` (default `time.time`) drives timestamps and expiry. `faults` and `requests`
+    let the caller hold the fault rules and the request log (also at `app.faults` and
+    `app.requests`). `sipher_keys` replaces Sipher's keys, as `{key: tier}` with tier
+    `free`, `pro` or `enterprise` (default: the two sandbox keys).
     """
-    from ._app import create_app as build  # noqa: PLC0415  (starlette loads on first use)
+    from ._app import SandboxApp  # noqa: PLC0415  (starlette loads on first use)
 
-    return build(clock=clock, faults=faults, requests=requests, sipher_keys=sipher_keys)
+    state = SandboxState(clock=clock, faults=faults, requests=requests)
+    return SandboxApp(state, sipher_keys=sipher_keys)
 
 
 def is_loopback(host: str) -> bool:

@@ -11,13 +11,12 @@ real shape.
 from __future__ import annotations
 
 import re
-import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import Scope
 
@@ -25,7 +24,6 @@ from ._constants import SIPHER_API_KEY, SIPHER_FREE_API_KEY
 from ._http import (
     Reject,
     changed,
-    json_response,
     media_type,
     operation,
     parse_json,
@@ -34,7 +32,7 @@ from ._http import (
     route_path,
 )
 from ._sipher_checks import UNDEFINED, check_body, known_defaults
-from ._state import SandboxState, epoch_millis, sipher_session_id
+from ._state import SandboxState, epoch_millis, sipher_session_id, uuid4
 
 __all__ = ["DEFAULT_KEYS", "SipherApi"]
 
@@ -115,7 +113,7 @@ class SipherApi:
             error["details"] = {"retryAfter": 60, "limit": 100}
         if status == 408:
             error["retryable"] = True
-        return json_response({"success": False, "error": error}, status)
+        return JSONResponse({"success": False, "error": error}, status)
 
     async def unrouted(self, request: Request, status: int) -> Response:
         # Express has no 405: auth runs first, then a wrong method is an unknown route.
@@ -129,7 +127,7 @@ class SipherApi:
         for name, value in scope.get("headers", []):
             if name == b"x-request-id" and value:
                 return [(b"x-request-id", value)]
-        return [(b"x-request-id", str(uuid.uuid4()).encode())]
+        return [(b"x-request-id", uuid4().encode())]
 
     # operations
 
@@ -158,7 +156,7 @@ class SipherApi:
             "createdAt": session.created_at,
             "expiresAt": session.expires_at,
         }
-        return json_response({"success": True, "data": data}, 201)
+        return JSONResponse({"success": True, "data": data}, 201)
 
     async def get_session(self, request: Request) -> Response:
         session = self._find(request, self._authenticate(request))
@@ -170,7 +168,7 @@ class SipherApi:
             "expiresAt": session.expires_at,
             "lastAccessedAt": session.last_accessed_at,
         }
-        return json_response({"success": True, "data": data})
+        return JSONResponse({"success": True, "data": data})
 
     async def update_session(self, request: Request) -> Response:
         owner = self._authenticate(request)
@@ -189,13 +187,13 @@ class SipherApi:
             "expiresAt": session.expires_at,
             "lastAccessedAt": session.last_accessed_at,
         }
-        return json_response({"success": True, "data": data})
+        return JSONResponse({"success": True, "data": data})
 
     async def delete_session(self, request: Request) -> Response:
         session = self._find(request, self._authenticate(request))
         del self._sessions[session.id]
         changed(request)
-        return json_response({"success": True, "data": {"sessionId": session.id, "deleted": True}})
+        return JSONResponse({"success": True, "data": {"sessionId": session.id, "deleted": True}})
 
     # helpers
 

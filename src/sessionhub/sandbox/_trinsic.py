@@ -17,12 +17,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import Scope
 
 from ._constants import TRINSIC_API_KEY
-from ._http import Reject, changed, json_response, media_type, operation, parse_json, read_body
+from ._http import Reject, changed, media_type, operation, parse_json, read_body
 from ._state import SandboxState, epoch_seconds, uuid4
 
 __all__ = ["TrinsicApi"]
@@ -93,9 +93,7 @@ class TrinsicApi:
 
     def error(self, status: int, message: str | None = None) -> Response:
         """A `FailureMessage`; the spec reads every non-400 error body this way."""
-        return json_response(
-            {"message": message or _MESSAGES.get(status, f"HTTP {status}")}, status
-        )
+        return JSONResponse({"message": message or _MESSAGES.get(status, f"HTTP {status}")}, status)
 
     async def unrouted(self, request: Request, status: int) -> Response:
         # ASP.NET answers an unknown route or a wrong method with an empty body.
@@ -126,11 +124,11 @@ class TrinsicApi:
         }
         self._sessions[session_id] = _Session(self._state.next_sequence(), session)
         changed(request)
-        return json_response({"session": session})
+        return JSONResponse({"session": session})
 
     async def get_session(self, request: Request) -> Response:
         self._authenticate(request)
-        return json_response({"session": self._find(request).body})
+        return JSONResponse({"session": self._find(request).body})
 
     async def list_sessions(self, request: Request) -> Response:
         self._authenticate(request)
@@ -140,7 +138,7 @@ class TrinsicApi:
             self._sessions.values(), key=_sort_key(order_by), reverse=direction == "Descending"
         )
         start = (page - 1) * page_size
-        return json_response({"sessions": [s.body for s in sessions[start : start + page_size]]})
+        return JSONResponse({"sessions": [s.body for s in sessions[start : start + page_size]]})
 
     async def cancel_session(self, request: Request) -> Response:
         self._authenticate(request)
@@ -151,7 +149,7 @@ class TrinsicApi:
             session["failCode"] = "SessionFailRpcCanceled"
             session["updated"] = epoch_seconds(self._state.now())
             changed(request)
-        return json_response({"session": session})
+        return JSONResponse({"session": session})
 
     # helpers
 
@@ -193,12 +191,13 @@ class TrinsicApi:
 
 
 def _invalid(member: str, message: str) -> Reject:
-    return Reject(json_response([{"memberNames": [member], "errorMessage": message}], 400))
+    return _invalid_all([(member, message)])
 
 
 def _invalid_all(errors: list[tuple[str, str]]) -> Reject:
+    """A 400 whose body is one .NET `ValidationResult` per (member, message)."""
     body = [{"memberNames": [member], "errorMessage": message} for member, message in errors]
-    return Reject(json_response(body, 400))
+    return Reject(JSONResponse(body, 400))
 
 
 def _unsupported_media_type() -> Response:
@@ -209,7 +208,7 @@ def _unsupported_media_type() -> Response:
         "status": 415,
         "traceId": f"00-{secrets.token_hex(16)}-{secrets.token_hex(8)}-00",
     }
-    return json_response(body, 415, {"content-type": "application/problem+json"})
+    return JSONResponse(body, 415, media_type="application/problem+json")
 
 
 def _requested_verifications(value: Any) -> list[dict[str, Any]]:

@@ -16,18 +16,17 @@ import datetime as dt
 import json
 import re
 import secrets
-from dataclasses import dataclass, field
-from http import HTTPStatus
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import Scope
 
 from ._constants import TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_SERVICE_SID
-from ._http import Reject, changed, json_response, media_type, operation, read_body, route_path
+from ._http import Reject, changed, media_type, operation, phrase, read_body, route_path
 from ._state import SandboxState, hex_sid, iso_seconds
 
 __all__ = ["TwilioApi"]
@@ -68,7 +67,6 @@ class _Session:
     ttl_since: float  # Ttl counts from here: creation, or the update that last set it
     ended: float | None = None
     closed_reason: str | None = None
-    participants: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -134,13 +132,13 @@ class TwilioApi:
         """Twilio's error body: code (when there is one), message, more_info, status."""
         code = code if code is not None else {429: 20429}.get(status)
         body: dict[str, Any] = {} if code is None else {"code": code}
-        body["message"] = message or _MESSAGES.get(status) or _phrase(status)
+        body["message"] = message or _MESSAGES.get(status) or phrase(status)
         if code is not None:
             body["more_info"] = f"https://www.twilio.com/docs/errors/{code}"
         body["status"] = status
         if detail is not None:
             body["detail"] = detail
-        return json_response(body, status)
+        return JSONResponse(body, status)
 
     async def unrouted(self, request: Request, status: int) -> Response:
         if status == 405:
@@ -169,23 +167,24 @@ class TwilioApi:
         mode = _value(form, "Mode") or "voice-and-message"
         if mode not in _MODES:
             raise Reject(self.error(400, f"Mode must be one of {', '.join(_MODES)}"))
+        ttl, date_expiry = self._ttl(form) or 0, self._date_expiry(form)
+        self._check_participants(form)  # checked, not kept: no Participants resource is served
         session = _Session(
             sid=hex_sid("KC"),
             sequence=self._state.next_sequence(),
             unique_name=unique_name,
             status=status,
             mode=mode,
-            ttl=self._ttl(form) or 0,
-            date_expiry=self._date_expiry(form),
+            ttl=ttl,
+            date_expiry=date_expiry,
             created=now,
             updated=now,
             started=now if status == "in-progress" else None,
             ttl_since=now,
-            participants=self._participants(form),
         )
         self._sessions[session.sid] = session
         changed(request)
-        return json_response(self._json(request, session), 201)
+        return JSONResponse(self._json(request, session), 201)
 
     async def list_sessions(self, request: Request) -> Response:
         self._authenticate(request)
@@ -234,11 +233,11 @@ class TwilioApi:
             else None,
             "url": link(page_number, cursor),
         }
-        return json_response({"sessions": [self._json(request, s) for s in page], "meta": meta})
+        return JSONResponse({"sessions": [self._json(request, s) for s in page], "meta": meta})
 
     async def fetch_session(self, request: Request) -> Response:
         self._authenticate(request)
-        return json_response(self._json(request, self._find(request, by_unique_name=True)))
+        return JSONResponse(self._json(request, self._find(request, by_unique_name=True)))
 
     async def update_session(self, request: Request) -> Response:
         self._authenticate(request)
@@ -266,7 +265,7 @@ class TwilioApi:
         if (status, ttl, date_expiry) != (None, None, None):
             session.updated = now
             changed(request)
-        return json_response(self._json(request, session))
+        return JSONResponse(self._json(request, session))
 
     async def delete_session(self, request: Request) -> Response:
         self._authenticate(request)
@@ -378,7 +377,7 @@ class TwilioApi:
             raise Reject(self.error(400, "DateExpiry must be an ISO 8601 date-time")) from None
         return stamp
 
-    def _participants(self, form: list[tuple[str, str]]) -> list[dict[str, Any]]:
+    def _check_participants(self, form: list[tuple[str, str]]) -> None:
         values = [value for key, value in form if key == "Participants"]
         if len(values) > _MAX_PARTICIPANTS:
             raise Reject(
@@ -404,7 +403,6 @@ class TwilioApi:
                     )
                 )
             participants.append(participant)
-        return participants
 
     def _query_int(
         self, values: list[str], name: str, default: int, low: int, high: int | None
@@ -467,10 +465,3 @@ def _valid_participant(value: Any) -> bool:
 
 def _date(moment: float | None) -> str | None:
     return None if moment is None else iso_seconds(moment)
-
-
-def _phrase(status: int) -> str:
-    try:
-        return HTTPStatus(status).phrase
-    except ValueError:
-        return f"HTTP {status}"
