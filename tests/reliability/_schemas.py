@@ -194,7 +194,7 @@ PLACEHOLDER = "\x00__sessionhub_placeholder__\x00"
 _PLACEHOLDER_JSON = json.dumps(PLACEHOLDER)
 
 
-def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+def key_paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     """Every position below the root, as a key path."""
     found = []
     if isinstance(value, dict):
@@ -205,18 +205,18 @@ def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         return []
     for key, child in items:
         found.append((*prefix, key))
-        found.extend(_paths(child, (*prefix, key)))
+        found.extend(key_paths(child, (*prefix, key)))
     return found
 
 
-def _get(value: Any, path: tuple[Any, ...]) -> Any:
+def get_path(value: Any, path: tuple[Any, ...]) -> Any:
     for key in path:
         value = value[key]
     return value
 
 
-def _set(value: Any, path: tuple[Any, ...], new: Any) -> None:
-    _get(value, path[:-1])[path[-1]] = new
+def set_path(value: Any, path: tuple[Any, ...], new: Any) -> None:
+    get_path(value, path[:-1])[path[-1]] = new
 
 
 def _wrong_type(value: Any) -> st.SearchStrategy[Any]:
@@ -305,7 +305,7 @@ def mutated_bodies(draw: st.DrawFn, op: Op) -> tuple[Any, str, bytes]:
 
 def _mutate(draw: st.DrawFn, body: Any) -> tuple[str, bytes]:
     kind = draw(st.sampled_from(MUTATIONS))
-    paths = _paths(body)
+    paths = key_paths(body)
     if kind == "top-level" or (not paths and kind not in ("non-utf8", "truncate")):
         top = draw(
             st.sampled_from([[], [body], "session", 0, True, None, {}, [[k, 1] for k in "ab"]])
@@ -318,33 +318,33 @@ def _mutate(draw: st.DrawFn, body: Any) -> tuple[str, bytes]:
             return kind, raw[:cut]
         return kind, raw[:cut] + draw(st.sampled_from(NON_UTF8)) + raw[cut:]
     path = draw(st.sampled_from(paths))
-    target = _get(body, path)
+    target = get_path(body, path)
     if kind == "drop-key":
-        objects = [p for p in paths if isinstance(_get(body, p[:-1]), dict)]
+        objects = [p for p in paths if isinstance(get_path(body, p[:-1]), dict)]
         path = draw(st.sampled_from(objects)) if objects else path
-        del _get(body, path[:-1])[path[-1]]
+        del get_path(body, path[:-1])[path[-1]]
     elif kind == "wrong-type":
-        _set(body, path, draw(_wrong_type(target)))
+        set_path(body, path, draw(_wrong_type(target)))
     elif kind == "unknown-enum":
-        strings = [p for p in paths if isinstance(_get(body, p), str)] or [path]
-        _set(body, draw(st.sampled_from(strings)), "UNDOCUMENTED-" + draw(st.text(max_size=8)))
+        strings = [p for p in paths if isinstance(get_path(body, p), str)] or [path]
+        set_path(body, draw(st.sampled_from(strings)), "UNDOCUMENTED-" + draw(st.text(max_size=8)))
     elif kind == "extra-fields":
-        objects = [()] + [p for p in paths if isinstance(_get(body, p), dict)]
+        objects = [()] + [p for p in paths if isinstance(get_path(body, p), dict)]
         where = draw(st.sampled_from(objects))
-        container = _get(body, where) if where else body
+        container = get_path(body, where) if where else body
         if isinstance(container, dict):
             container.update(
                 draw(st.dictionaries(st.text(max_size=10), JSON_VALUES, min_size=1, max_size=3))
             )
     elif kind == "null-one":
-        _set(body, path, None)
+        set_path(body, path, None)
     elif kind == "nulls-everywhere":
         body = _nulls_everywhere(body)
     elif kind == "huge-string":
         size = draw(st.sampled_from(HUGE_SIZES))
-        _set(body, path, draw(st.sampled_from(["x", "é", "\U0001f600"])) * size)
+        set_path(body, path, draw(st.sampled_from(["x", "é", "\U0001f600"])) * size)
     elif kind == "raw-token":
-        _set(body, path, PLACEHOLDER)
+        set_path(body, path, PLACEHOLDER)
         raw = _dumps(body).replace(
             _PLACEHOLDER_JSON.encode(), draw(st.sampled_from(RAW_REPLACEMENTS)).encode()
         )

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 import sessionhub
+from sessionhub.sandbox import Sandbox
 
 from ._ops import ALL_SECRETS, OPS
 
@@ -97,3 +98,9 @@ def _no_real_env_credentials(monkeypatch: pytest.MonkeyPatch) -> None:
         "TWILIO_AUTH_TOKEN",
     ):
         monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def sandbox(sessionhub_sandbox: Sandbox) -> Sandbox:
+    """A fresh sandbox on a loopback port: the sandbox's own pytest plugin fixture."""
+    return sessionhub_sandbox

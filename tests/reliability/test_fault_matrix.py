@@ -95,6 +95,18 @@ def _http_date(ahead: int) -> str:
     return email.utils.formatdate(time.time() + ahead, usegmt=True)
 
 
+def _vendor_error(status: int, retry_after: Callable[[], str] | None = None) -> Callable[[Op], Any]:
+    """`status` with the vendor's own JSON error body (SERVER_ERROR_BODIES) and, if given,
+    a Retry-After header computed when the cell runs (an HTTP date must be fresh)."""
+
+    def reply(op: Op) -> Any:
+        headers = {} if retry_after is None else {"retry-after": retry_after()}
+        body = SERVER_ERROR_BODIES[op.vendor][0]
+        return _status(op, status, body, "application/json", **headers)
+
+    return reply
+
+
 @dataclass(frozen=True)
 class Fault:
     label: str
@@ -132,33 +144,11 @@ FAULTS: list[Fault] = [
     ),
     Fault("connect-timeout", lambda op: httpx.ConnectTimeout("timed out")),
     Fault("read-timeout", lambda op: httpx.ReadTimeout("timed out")),
-    Fault(
-        "429-secs",
-        lambda op: _status(
-            op,
-            429,
-            SERVER_ERROR_BODIES[op.vendor][0],
-            "application/json",
-            **{"retry-after": str(RETRY_AFTER_SECONDS)},
-        ),
-    ),
-    Fault(
-        "429-date",
-        lambda op: _status(
-            op,
-            429,
-            SERVER_ERROR_BODIES[op.vendor][0],
-            "application/json",
-            **{"retry-after": _http_date(RETRY_AFTER_DATE_AHEAD)},
-        ),
-    ),
-    Fault(
-        "500", lambda op: _status(op, 500, SERVER_ERROR_BODIES[op.vendor][0], "application/json")
-    ),
+    Fault("429-secs", _vendor_error(429, lambda: str(RETRY_AFTER_SECONDS))),
+    Fault("429-date", _vendor_error(429, lambda: _http_date(RETRY_AFTER_DATE_AHEAD))),
+    Fault("500", _vendor_error(500)),
     Fault("502-html", lambda op: _status(op, 502, HTML_502, "text/html")),
-    Fault(
-        "503", lambda op: _status(op, 503, SERVER_ERROR_BODIES[op.vendor][0], "application/json")
-    ),
+    Fault("503", _vendor_error(503)),
     Fault("504", lambda op: _status(op, 504, b"upstream request timeout", "text/plain")),
     Fault("empty-2xx", lambda op: _status(op, _success_2xx(op), b"", "application/json")),
     Fault(
@@ -184,7 +174,11 @@ FAULTS: list[Fault] = [
 FAULT_LABELS.extend(f.label for f in FAULTS)
 
 NEVER_SENT = {"refused", "connect-timeout"}
-REACHED = {"drop", "drop-mid-body", "read-timeout"}
+REACHED: dict[str, type[httpx.TransportError]] = {  # fault -> what httpx raised
+    "drop": httpx.RemoteProtocolError,
+    "drop-mid-body": httpx.RemoteProtocolError,
+    "read-timeout": httpx.ReadTimeout,
+}
 RETRYABLE_STATUS = {"500": 500, "502-html": 502, "503": 503, "504": 504}
 BAD_2XX = {"empty-2xx", "truncated", "wrong-shape", "wrong-ctype"}
 OTHER_STATUS = {"418": 418, "499": 499, "520": 520}
@@ -331,6 +325,8 @@ def _check(
     text = assert_readable(error, vendor=op.vendor, operation=op.name)
     if isinstance(error, sessionhub.APIConnectionError):
         assert error.request is not None and error.request.method == op.method
+        # chained to the transport error the fault raised
+        assert isinstance(error.__cause__, REACHED[fault]), repr(error.__cause__)
         return
     assert isinstance(error, (sessionhub.APIStatusError, sessionhub.ResponseValidationError))
     assert error.status_code == want.status

@@ -20,7 +20,7 @@ import asyncio
 import copy
 import functools
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import httpx
@@ -30,13 +30,17 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 import sessionhub
+from tests.conftest import Script
 
-from ._ops import OPS, Op, make_client, same_json
+from ._ops import OPS, OPS_BY_ID, Op, make_client, same_json
 from ._schemas import (
     JSON_VALUES,
     PARSER_LIMIT_TOKENS,
     components,
+    get_path,
+    key_paths,
     mutated_bodies,
+    set_path,
 )
 from .conftest import FUZZ_FULL, assert_readable, report
 
@@ -60,6 +64,7 @@ FUZZ = settings(
         HealthCheck.filter_too_much,
     ],
 )
+ERROR_FUZZ = settings(FUZZ, max_examples=FULL_EXAMPLES if FUZZ_FULL else CI_ERROR_EXAMPLES)
 
 # A list's last page, answered to every request after the first, so iteration ends.
 LAST_PAGE = {
@@ -92,26 +97,15 @@ EXAMPLES: dict[str, int] = {}  # test id -> examples run (reported at the end)
 
 
 class Harness:
-    """One client on a MockTransport whose next answer the test sets, on one event loop."""
+    """One client on a Script transport whose first answer the test sets, on one event loop."""
 
     def __init__(self, op: Op) -> None:
         self.op = op
-        self.body = b""
-        self.status = op.status
-        self.content_type = "application/json"
-        self.requests = 0
+        self.script = Script()
+        if op.name == "sessions.list":  # every later page is an empty last page
+            self.script.default = lambda request: httpx.Response(200, json=LAST_PAGE[op.vendor])
         self.runner = asyncio.Runner()
-        self.client = make_client(
-            op.vendor, httpx.AsyncClient(transport=httpx.MockTransport(self.handle)), max_retries=0
-        )
-
-    def handle(self, request: httpx.Request) -> httpx.Response:
-        self.requests += 1
-        if self.requests > 1 and self.op.name == "sessions.list":
-            return httpx.Response(200, json=LAST_PAGE[self.op.vendor])
-        return httpx.Response(
-            self.status, content=self.body, headers={"content-type": self.content_type}
-        )
+        self.client = make_client(op.vendor, self.script.client(), max_retries=0)
 
     def call(self, body: bytes, status: int | None = None, *, iterate: bool = False) -> Any:
         """The operation's result, or the exception it raised. A list gives its first page,
@@ -119,8 +113,10 @@ class Harness:
 
         Damaged bodies are read as a first page only: iterating would compute the next
         cursor from damaged paging fields, a reported bug covered by its own test below."""
-        self.body, self.requests = body, 0
-        self.status = self.op.status if status is None else status
+        status = self.op.status if status is None else status
+        headers = {"content-type": "application/json"}
+        self.script.requests.clear()
+        self.script.replies[:] = [httpx.Response(status, content=body, headers=headers)]
         return self.runner.run(self._call(iterate))
 
     async def _call(self, iterate: bool) -> Any:
@@ -145,7 +141,8 @@ class _Items:
 
 
 @pytest.fixture
-def harness(request: pytest.FixtureRequest) -> Any:
+def harness() -> Iterator[Callable[[Op], Harness]]:
+    """Makes Harnesses, closed when the test ends."""
     made: list[Harness] = []
 
     def make(op: Op) -> Harness:
@@ -161,6 +158,16 @@ def _counted(test_id: str) -> None:
     EXAMPLES[test_id] = EXAMPLES.get(test_id, 0) + 1
 
 
+def _run_all_examples(check: Callable[[], None], test_id: str, wanted: int) -> None:
+    """Run the @given test `check`, which counts its examples under `test_id`: all `wanted`
+    must run (hypothesis may stop early, silently, when generation keeps failing: those
+    health checks are off)."""
+    EXAMPLES.pop(test_id, None)
+    check()
+    ran = EXAMPLES.get(test_id, 0)
+    assert ran >= wanted, f"{test_id}: {ran} examples of {wanted}"
+
+
 BODY_OPS = [op for op in OPS if op.schema is not None]
 IDS = [op.id for op in OPS]
 
@@ -173,10 +180,12 @@ def _fuzz_bodies(op: Op, h: Harness) -> None:
     else:
         bodies = mutated_bodies(op)
 
+    test_id = f"valid+damaged {op.id}"
+
     @FUZZ
     @given(bodies)
     def check(example: tuple[Any, str, bytes]) -> None:
-        _counted(f"valid+damaged {op.id}")
+        _counted(test_id)
         body, kind, raw = example
         valid = b"" if body is None else json.dumps(body).encode()
         result = h.call(valid, iterate=True)
@@ -193,7 +202,7 @@ def _fuzz_bodies(op: Op, h: Harness) -> None:
             return
         _returned(op, result)  # a parsed model can be turned back into a dict
 
-    check()
+    _run_all_examples(check, test_id, FUZZ.max_examples)
 
 
 @pytest.mark.parametrize("op", OPS, ids=IDS)
@@ -216,10 +225,12 @@ def test_fuzz_error_bodies_raise_status_errors(op: Op, harness: Callable[[Op], H
         [b"1" * 4000, b"[" * 500, b'{"message":' * 500, b"\xff\xfe", b"<html>" * 1000]
     )
 
-    @settings(FUZZ, max_examples=FULL_EXAMPLES if FUZZ_FULL else CI_ERROR_EXAMPLES)
+    test_id = f"errors {op.id}"
+
+    @ERROR_FUZZ
     @given(st.sampled_from(ERROR_STATUSES), json_bodies | raw_bodies)
     def check(status: int, raw: bytes) -> None:
-        _counted(f"errors {op.id}")
+        _counted(test_id)
         result = h.call(raw, status)
         assert isinstance(result, sessionhub.APIStatusError), (
             f"HTTP {status}: {type(result).__name__}: {result} for {raw[:200]!r}"
@@ -227,7 +238,7 @@ def test_fuzz_error_bodies_raise_status_errors(op: Op, harness: Callable[[Op], H
         assert result.status_code == status
         assert_readable(result, vendor=op.vendor, operation=op.name)
 
-    check()
+    _run_all_examples(check, test_id, ERROR_FUZZ.max_examples)
 
 
 @functools.cache
@@ -268,20 +279,9 @@ def _returned(op: Op, result: Any) -> list[Any]:
     return [result.to_dict()]
 
 
-def _leaves(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    if isinstance(value, dict):
-        return [p for k, v in value.items() for p in _leaves(v, (*prefix, k))]
-    if isinstance(value, list):
-        return [p for i, v in enumerate(value) for p in _leaves(v, (*prefix, i))]
-    return [prefix]
-
-
 def _replaced(body: Any, path: tuple[Any, ...], new: Any) -> Any:
     body = copy.deepcopy(body)
-    target = body
-    for key in path[:-1]:
-        target = target[key]
-    target[path[-1]] = new
+    set_path(body, path, new)
     return body
 
 
@@ -296,45 +296,38 @@ WRONG_VALUES: dict[type, list[Any]] = {
 
 
 @pytest.mark.parametrize("op", BODY_OPS, ids=[op.id for op in BODY_OPS])
-def test_fuzz_wrong_typed_fields_are_rejected(op: Op) -> None:
+def test_fuzz_wrong_typed_fields_are_rejected(op: Op, harness: Callable[[Op], Harness]) -> None:
     """Every scalar of the sample body, replaced in turn by each JSON value of another type:
     the result is a ResponseValidationError, or a model that still has the spec's types
     (e.g. where a value may also be null). Deterministic, so the xfail is stable."""
     validator = jsonschema.Draft7Validator(_json_schema(op.vendor, RETURNS[op.id]))
     sample = op.sample()
-    h = Harness(op)
+    h = harness(op)
     accepted = []
-    try:
-        for path in _leaves(sample):
-            original = _get_path(sample, path)
-            for new in WRONG_VALUES[type(original)] if path else []:
-                result = h.call(json.dumps(_replaced(sample, path, new)).encode())
-                if isinstance(result, BaseException):
-                    assert isinstance(result, sessionhub.ResponseValidationError), repr(result)
-                    continue
-                for value in _returned(op, result):
-                    if not validator.is_valid(value):
-                        accepted.append(f"{'.'.join(map(str, path))}={new!r}")
-    finally:
-        h.close()
+    leaves = [p for p in key_paths(sample) if not isinstance(get_path(sample, p), dict | list)]
+    assert leaves, "the sample body has no scalar to replace"
+    for path in leaves:
+        for new in WRONG_VALUES[type(get_path(sample, path))]:
+            result = h.call(json.dumps(_replaced(sample, path, new)).encode())
+            if isinstance(result, BaseException):
+                assert isinstance(result, sessionhub.ResponseValidationError), repr(result)
+                assert_readable(result, vendor=op.vendor, operation=op.name)
+                continue
+            for value in _returned(op, result):
+                if not validator.is_valid(value):
+                    accepted.append(f"{'.'.join(map(str, path))}={new!r}")
     assert not accepted, f"{len(accepted)} wrong-typed values accepted, e.g. {accepted[:8]}"
 
 
-def _get_path(value: Any, path: tuple[Any, ...]) -> Any:
-    for key in path:
-        value = value[key]
-    return value
-
-
-def _call_all(body_for: Callable[[Op], bytes], status_for: Callable[[Op], int]) -> dict[str, str]:
+def _call_all(
+    harness: Callable[[Op], Harness],
+    body_for: Callable[[Op], bytes],
+    status_for: Callable[[Op], int],
+) -> dict[str, str]:
     """Run every operation once on the given body; op id -> what escaped, for each failure."""
     failures = {}
     for op in OPS:
-        h = Harness(op)
-        try:
-            result = h.call(body_for(op), status_for(op))
-        finally:
-            h.close()
+        result = harness(op).call(body_for(op), status_for(op))
         ok = (
             isinstance(result, sessionhub.ResponseValidationError)
             if status_for(op) < 400
@@ -347,12 +340,14 @@ def _call_all(body_for: Callable[[Op], bytes], status_for: Callable[[Op], int]) 
 
 @pytest.mark.parametrize("token", sorted(PARSER_LIMIT_TOKENS))
 @pytest.mark.parametrize("where", ["success", "error"])
-def test_fuzz_parser_limits(where: str, token: str) -> None:
+def test_fuzz_parser_limits(where: str, token: str, harness: Callable[[Op], Harness]) -> None:
     """JSON beyond the parser's limits (a 5000-digit number, nesting deeper than the
     recursion limit) is a ResponseValidationError on a 2xx and an APIStatusError on an
     error status, for every operation."""
     raw = ('{"session": %s, "data": %s}' % ((PARSER_LIMIT_TOKENS[token],) * 2)).encode()
-    failures = _call_all(lambda op: raw, lambda op: op.status if where == "success" else 500)
+    failures = _call_all(
+        harness, lambda op: raw, lambda op: op.status if where == "success" else 500
+    )
     assert not failures, failures
 
 
@@ -373,12 +368,14 @@ def _pairs(op: Op) -> bytes:
         "[[]]",
     ],
 )
-def test_fuzz_top_level_must_be_an_object(shape: str) -> None:
+def test_fuzz_top_level_must_be_an_object(shape: str, harness: Callable[[Op], Harness]) -> None:
     """A 2xx body whose top level is not a JSON object is a ResponseValidationError for every
     operation that reads a body ("pairs": [["session", {...}]], which dict() would accept;
     "[]" is read as {} by dict() and is a valid, empty Trinsic page)."""
     failures = _call_all(
-        lambda op: _pairs(op) if shape == "pairs" else shape.encode(), lambda op: op.status
+        harness,
+        lambda op: _pairs(op) if shape == "pairs" else shape.encode(),
+        lambda op: op.status,
     )
     assert not failures, failures
 
@@ -396,17 +393,19 @@ _BAD_PAGING = [
 
 
 @pytest.mark.parametrize(("op_id", "patch"), _BAD_PAGING)
-def test_fuzz_iterating_damaged_paging_fields(op_id: str, patch: dict[str, Any]) -> None:
-    """Iterating a list whose paging fields are damaged ends, or raises a sessionhub error."""
-    op = next(op for op in OPS if op.id == op_id)
-    h = Harness(op)
-    try:
-        result = h.call(json.dumps({**op.sample(), **patch}).encode(), iterate=True)
-    finally:
-        h.close()
+def test_fuzz_iterating_damaged_paging_fields(
+    op_id: str, patch: dict[str, Any], harness: Callable[[Op], Harness]
+) -> None:
+    """Iterating a list whose paging fields are damaged raises a sessionhub error, or ends
+    with the first page's items (every later page is an empty last page)."""
+    op = OPS_BY_ID[op_id]
+    body = {**op.sample(), **patch}
+    result = harness(op).call(json.dumps(body).encode(), iterate=True)
     if isinstance(result, BaseException):
         assert isinstance(result, sessionhub.APIError), repr(result)
         assert_readable(result, vendor=op.vendor, operation=op.name)
+    else:
+        same_json(op.actual(result), op.expected(body))
 
 
 def test_fuzz_examples_report() -> None:

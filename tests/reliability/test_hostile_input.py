@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import json
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import parse_qs, quote, unquote
@@ -22,6 +23,7 @@ from ._ops import (
     OPS_BY_ID,
     TWILIO_SERVICE,
     TWILIO_SESSION,
+    Op,
     make_client,
 )
 from .conftest import assert_readable, report
@@ -76,109 +78,88 @@ HOSTILE_IDS = [
 ]
 
 
+Where = tuple[str, str, str]  # ("path", prefix, suffix) or ("query", path, key)
+
+
+def _path(prefix: str, suffix: str = "") -> Where:
+    """The value is the one path segment between `prefix` and `suffix`."""
+    return ("path", prefix, suffix)
+
+
+def _query(path: str, key: str) -> Where:
+    """The value is the only value of `key` in the query string of `path`."""
+    return ("query", path, key)
+
+
 @dataclasses.dataclass(frozen=True)
 class Target:
-    """An operation with one hostile parameter."""
+    """An operation with one hostile parameter, named `op.id(parameter)`."""
 
     name: str
-    op: str
-    call: Callable[[Any, str], Any]
-    # where the parameter goes: ("path", prefix, suffix) or ("query", path, key)
-    where: tuple[str, str, str]
+    call: Callable[[Any, str], Any]  # (client.sessions, value) -> the call
+    where: Where
 
+    @property
+    def op(self) -> Op:
+        return OPS_BY_ID[self.name.partition("(")[0]]
+
+
+# where the value goes, for the parameters that share a place
+SIPHER_SESSION_SEGMENT = _path("/v1/sessions/")
+TWILIO_SERVICE_SEGMENT = _path("/v1/Services/", "/Sessions")
+TWILIO_SESSION_SERVICE_SEGMENT = _path("/v1/Services/", f"/Sessions/{TWILIO_SESSION}")
+TWILIO_SESSION_SEGMENT = _path(f"/v1/Services/{TWILIO_SERVICE}/Sessions/")
 
 TARGETS = [
     Target(
-        "trinsic.get(session_id)",
-        "trinsic.get",
-        lambda c, v: c.sessions.get(v),
-        ("query", "/v1/sessions/get", "sessionId"),
+        "trinsic.get(session_id)", lambda s, v: s.get(v), _query("/v1/sessions/get", "sessionId")
     ),
     Target(
         "trinsic.cancel(session_id)",
-        "trinsic.cancel",
-        lambda c, v: c.sessions.cancel(v),
-        ("query", "/v1/sessions/cancel", "sessionId"),
+        lambda s, v: s.cancel(v),
+        _query("/v1/sessions/cancel", "sessionId"),
     ),
-    Target(
-        "sipher.get(session_id)",
-        "sipher.get",
-        lambda c, v: c.sessions.get(v),
-        ("path", "/v1/sessions/", ""),
-    ),
+    Target("sipher.get(session_id)", lambda s, v: s.get(v), SIPHER_SESSION_SEGMENT),
     Target(
         "sipher.update(session_id)",
-        "sipher.update",
-        lambda c, v: c.sessions.update(v, defaults={"chain": "solana"}),
-        ("path", "/v1/sessions/", ""),
+        lambda s, v: s.update(v, defaults={"chain": "solana"}),
+        SIPHER_SESSION_SEGMENT,
     ),
-    Target(
-        "sipher.delete(session_id)",
-        "sipher.delete",
-        lambda c, v: c.sessions.delete(v),
-        ("path", "/v1/sessions/", ""),
-    ),
-    Target(
-        "equos.get(session_id)",
-        "equos.get",
-        lambda c, v: c.sessions.get(v),
-        ("path", "/v3/sessions/", ""),
-    ),
-    Target(
-        "equos.stop(session_id)",
-        "equos.stop",
-        lambda c, v: c.sessions.stop(v),
-        ("path", "/v3/sessions/", "/stop"),
-    ),
-    Target(
-        "equos.list(client)",
-        "equos.list",
-        lambda c, v: c.sessions.list(client=v),
-        ("query", "/v3/sessions", "client"),
-    ),
+    Target("sipher.delete(session_id)", lambda s, v: s.delete(v), SIPHER_SESSION_SEGMENT),
+    Target("equos.get(session_id)", lambda s, v: s.get(v), _path("/v3/sessions/")),
+    Target("equos.stop(session_id)", lambda s, v: s.stop(v), _path("/v3/sessions/", "/stop")),
+    Target("equos.list(client)", lambda s, v: s.list(client=v), _query("/v3/sessions", "client")),
     Target(
         "twilio.create(service_sid)",
-        "twilio.create",
-        lambda c, v: c.sessions.create(v, unique_name="x"),
-        ("path", "/v1/Services/", "/Sessions"),
+        lambda s, v: s.create(v, unique_name="x"),
+        TWILIO_SERVICE_SEGMENT,
     ),
-    Target(
-        "twilio.list(service_sid)",
-        "twilio.list",
-        lambda c, v: c.sessions.list(v),
-        ("path", "/v1/Services/", "/Sessions"),
-    ),
+    Target("twilio.list(service_sid)", lambda s, v: s.list(v), TWILIO_SERVICE_SEGMENT),
     Target(
         "twilio.fetch(service_sid)",
-        "twilio.fetch",
-        lambda c, v: c.sessions.fetch(v, TWILIO_SESSION),
-        ("path", "/v1/Services/", f"/Sessions/{TWILIO_SESSION}"),
+        lambda s, v: s.fetch(v, TWILIO_SESSION),
+        TWILIO_SESSION_SERVICE_SEGMENT,
     ),
     Target(
-        "twilio.fetch(session_sid)",
-        "twilio.fetch",
-        lambda c, v: c.sessions.fetch(TWILIO_SERVICE, v),
-        ("path", f"/v1/Services/{TWILIO_SERVICE}/Sessions/", ""),
+        "twilio.fetch(session_sid)", lambda s, v: s.fetch(TWILIO_SERVICE, v), TWILIO_SESSION_SEGMENT
     ),
     Target(
         "twilio.update(session_sid)",
-        "twilio.update",
-        lambda c, v: c.sessions.update(TWILIO_SERVICE, v, status="closed"),
-        ("path", f"/v1/Services/{TWILIO_SERVICE}/Sessions/", ""),
+        lambda s, v: s.update(TWILIO_SERVICE, v, status="closed"),
+        TWILIO_SESSION_SEGMENT,
     ),
     Target(
         "twilio.delete(session_sid)",
-        "twilio.delete",
-        lambda c, v: c.sessions.delete(TWILIO_SERVICE, v),
-        ("path", f"/v1/Services/{TWILIO_SERVICE}/Sessions/", ""),
+        lambda s, v: s.delete(TWILIO_SERVICE, v),
+        TWILIO_SESSION_SEGMENT,
     ),
     Target(
         "twilio.delete(service_sid)",
-        "twilio.delete",
-        lambda c, v: c.sessions.delete(v, TWILIO_SESSION),
-        ("path", "/v1/Services/", f"/Sessions/{TWILIO_SESSION}"),
+        lambda s, v: s.delete(v, TWILIO_SESSION),
+        TWILIO_SESSION_SERVICE_SEGMENT,
     ),
 ]
+TARGET_IDS = [t.name for t in TARGETS]
 
 BASE_HOSTS = {
     "trinsic": "connect-api.trinsic.id",
@@ -203,29 +184,37 @@ OUTCOMES: dict[str, int] = {"rejected": 0, "encoded": 0, "wire": 0}
 
 
 async def _send(target: Target, value: str) -> tuple[BaseException | None, Script]:
-    op = OPS_BY_ID[target.op]
+    op = target.op
     script = Script()
     script.default = lambda request: op.success()
     error: BaseException | None = None
     async with make_client(op.vendor, script.client(), max_retries=0) as client:
         try:
-            await target.call(client, value)
+            await target.call(client.sessions, value)
         except Exception as exc:
             error = exc
     return error, script
 
 
-@pytest.mark.parametrize("target", TARGETS, ids=[t.name for t in TARGETS])
+def _rejected(target: Target, value: str, error: BaseException | None, script: Script) -> bool:
+    """Whether `value` was rejected before sending; if so, nothing was sent and the error
+    says so, readably, on one line."""
+    if not isinstance(error, sessionhub.InvalidRequestError):
+        return False
+    op = target.op
+    assert script.requests == [], f"{value!r}: rejected, but a request was sent"
+    text = assert_readable(error, vendor=op.vendor, operation=op.name)
+    assert "\x00" not in text, text
+    assert text.startswith(f"{op.vendor} {op.name}: ") and "nothing was sent" in text, text
+    OUTCOMES["rejected"] += 1
+    return True
+
+
+@pytest.mark.parametrize("target", TARGETS, ids=TARGET_IDS)
 async def test_hostile_ids_never_change_the_request(target: Target) -> None:
-    op = OPS_BY_ID[target.op]
     for value in HOSTILE_IDS:
         error, script = await _send(target, value)
-        if isinstance(error, sessionhub.InvalidRequestError):
-            assert script.requests == [], f"{value!r}: rejected, but a request was sent"
-            text = assert_readable(error, vendor=op.vendor, operation=op.name)
-            assert "\r" not in text and "\x00" not in text
-            assert text.startswith(f"{op.vendor} {op.name}: ") and "nothing was sent" in text
-            OUTCOMES["rejected"] += 1
+        if _rejected(target, value, error, script):
             continue
         assert error is None, f"{value!r}: {error!r}"
         (request,) = script.requests
@@ -234,7 +223,7 @@ async def test_hostile_ids_never_change_the_request(target: Target) -> None:
 
 
 def _assert_exact_request(target: Target, value: str, request: httpx.Request) -> None:
-    op = OPS_BY_ID[target.op]
+    op = target.op
     url = request.url
     assert url.scheme == "https" and url.host == BASE_HOSTS[op.vendor], f"{value!r}: {url}"
     assert url.port is None and url.fragment == "", f"{value!r}: {url}"
@@ -261,15 +250,11 @@ UNENCODABLE_IDS = ["\ud800", "sess\ud800ion-id", "\udfff\ud800abcde"]
 
 # Parameters without a pattern would reach percent-encoding, which raises: check_id refuses
 # them first.
-@pytest.mark.parametrize("target", [pytest.param(t, id=t.name) for t in TARGETS])
+@pytest.mark.parametrize("target", TARGETS, ids=TARGET_IDS)
 async def test_unencodable_ids_are_rejected_before_sending(target: Target) -> None:
-    op = OPS_BY_ID[target.op]
     for value in UNENCODABLE_IDS:
         error, script = await _send(target, value)
-        assert isinstance(error, sessionhub.InvalidRequestError), f"{value!r}: {error!r}"
-        assert script.requests == []
-        assert_readable(error, vendor=op.vendor, operation=op.name)
-        OUTCOMES["rejected"] += 1
+        assert _rejected(target, value, error, script), f"{value!r}: {error!r}"
 
 
 @pytest.mark.parametrize(
@@ -311,8 +296,10 @@ def test_credentials_with_line_breaks_are_rejected_without_echoing_them(
 )
 async def test_hostile_body_values_stay_in_the_body(target: str, value: dict[str, Any]) -> None:
     """Values that travel in a form or JSON body either are rejected or stay inside the
-    encoded body: never a header, never a second form field."""
+    encoded body: never a header, never a second form field, and decoded they are exactly
+    the value given."""
     op = OPS_BY_ID[target]
+    ((param, hostile),) = value.items()
     script = Script()
     script.default = lambda request: op.success()
     async with make_client(op.vendor, script.client(), max_retries=0) as client:
@@ -321,8 +308,9 @@ async def test_hostile_body_values_stay_in_the_body(target: str, value: dict[str
                 await client.sessions.create(TWILIO_SERVICE, **value)
             else:
                 await client.sessions.create(**{"name": "demo", "avatar": "av1", **value})
-        except sessionhub.InvalidRequestError:
+        except sessionhub.InvalidRequestError as exc:
             assert script.requests == []
+            assert_readable(exc, vendor=op.vendor, operation=op.name)
             return
     (request,) = script.requests
     assert b"\r" not in request.content and b"\n" not in request.content
@@ -330,9 +318,13 @@ async def test_hostile_body_values_stay_in_the_body(target: str, value: dict[str
         assert name.decode().lower() in ALLOWED_HEADERS
         assert b"\r" not in header and b"\n" not in header
     if op.vendor == "twilio":
+        field = param.title().replace("_", "")  # unique_name -> UniqueName
         form = script.form()
-        assert [k for k, _ in form].count("UniqueName") <= 1
-        assert not any(k.startswith("X-Injected") for k, _ in form)
+        assert not any(k.startswith("X-Injected") for k, _ in form), form
+        sent = [json.loads(v) if field == "Participants" else v for k, v in form if k == field]
+    else:
+        sent = [script.body()[param]]
+    assert sent == (hostile if isinstance(hostile, list) else [hostile]), sent
 
 
 class WireServer:
@@ -390,33 +382,40 @@ def _segments(raw_path: bytes) -> list[str]:
     return [unquote(part) for part in raw_path.decode("ascii").split("/")]
 
 
-@pytest.mark.parametrize("target", TARGETS, ids=[t.name for t in TARGETS])
+@pytest.mark.parametrize("target", TARGETS, ids=TARGET_IDS)
 async def test_hostile_ids_on_the_wire_with_the_default_transport(target: Target) -> None:
     """The same ids through the default transport (what users run) to a loopback socket:
-    the request line that arrives has the id as exactly one path segment or query value,
+    the same ids are rejected as on the MockTransport, and for the others the request line
+    that arrives is printable ASCII with the id as exactly one path segment or query value,
     and no header was added. Catches a transport that re-parses or normalises the URL."""
-    op = OPS_BY_ID[target.op]
+    op = target.op
     async with WireServer(lambda head: _http_response(op)) as server:
         client = make_client(
             op.vendor, None, base_url=f"http://127.0.0.1:{server.port}", max_retries=0
         )
         async with client:
             for value in HOSTILE_IDS:
+                mock_error, _ = await _send(target, value)
+                rejected = isinstance(mock_error, sessionhub.InvalidRequestError)
                 before = len(server.heads)
                 try:
-                    await target.call(client, value)
+                    await target.call(client.sessions, value)
                 except sessionhub.InvalidRequestError:
+                    assert rejected, f"{value!r}: rejected only with the default transport"
                     assert len(server.heads) == before
                     continue
+                assert not rejected, f"{value!r}: sent only with the default transport"
                 (head,) = server.heads[before:]
                 _assert_wire(target, value, head)
-                OUTCOMES["wire"] = OUTCOMES.get("wire", 0) + 1
+                OUTCOMES["wire"] += 1
 
 
 def _assert_wire(target: Target, value: str, head: bytes) -> None:
     request_line, *header_lines = head.rstrip(b"\r\n").split(b"\r\n")
     method, target_bytes, version = request_line.split(b" ")
-    assert version == b"HTTP/1.1" and method == OPS_BY_ID[target.op].method.encode()
+    assert version == b"HTTP/1.1" and method == target.op.method.encode()
+    # percent-encoded: no space, control or non-ASCII byte reaches the request line
+    assert all(0x21 <= byte <= 0x7E for byte in target_bytes), f"{value!r}: {target_bytes!r}"
     raw_path, _, raw_query = target_bytes.partition(b"?")
     kind, first, second = target.where
     if kind == "path":
@@ -429,6 +428,7 @@ def _assert_wire(target: Target, value: str, head: bytes) -> None:
     for line in header_lines:
         name = line.partition(b":")[0].decode().lower()
         assert name in ALLOWED_HEADERS, f"{value!r}: header {line!r} on the wire"
+        assert not any(c in line for c in (b"\r", b"\n", b"\x00")), f"{value!r}: {line!r}"
 
 
 def test_hostile_ids_figures() -> None:
@@ -440,5 +440,5 @@ def test_hostile_ids_figures() -> None:
             f"parameters = {tried} "
             f"requests attempted: {OUTCOMES['rejected']} rejected before sending, "
             f"{OUTCOMES['encoded']} sent percent-encoded in their own segment or query value; "
-            f"{OUTCOMES.get('wire', 0)} checked again on the wire through the default transport"
+            f"{OUTCOMES['wire']} checked again on the wire through the default transport"
         )

@@ -14,18 +14,12 @@ from typing import Any
 import httpx
 import pytest
 
-from sessionhub.sandbox import TWILIO_SERVICE_SID, Sandbox, serve
+from sessionhub.sandbox import TWILIO_SERVICE_SID, Sandbox
 
 from ._sandbox import connections, sandbox_client, transport_closed
 
 SERVICE = TWILIO_SERVICE_SID
 STALL = "delay=30"  # the sandbox holds the response; the test never waits for it
-
-
-@pytest.fixture
-async def sandbox() -> AsyncIterator[Sandbox]:
-    async with serve() as running:
-        yield running
 
 
 @pytest.fixture(params=["default", "httpx"])
@@ -53,7 +47,9 @@ async def _arrived(sandbox: Sandbox, operation: str, count: int = 1) -> None:
     raise AssertionError(f"{operation} never reached the sandbox")
 
 
-async def _still_usable(twilio: Any) -> None:
+async def _released_and_usable(twilio: Any) -> None:
+    """No connection is left in use, and the client still works (and releases again)."""
+    assert _in_use(twilio) == 0
     created = await twilio.sessions.create(SERVICE, ttl=600)
     fetched = await twilio.sessions.fetch(SERVICE, created.sid)
     assert fetched.sid == created.sid
@@ -69,8 +65,7 @@ async def test_cancelling_a_call_releases_its_connection(sandbox: Sandbox, twili
     task.cancel()
     with pytest.raises(asyncio.CancelledError):
         await task
-    assert _in_use(twilio) == 0
-    await _still_usable(twilio)
+    await _released_and_usable(twilio)
 
 
 async def test_a_timeout_around_a_call_releases_its_connection(
@@ -80,10 +75,9 @@ async def test_a_timeout_around_a_call_releases_its_connection(
     with pytest.raises(TimeoutError):
         async with asyncio.timeout(0.3):
             await twilio.sessions.create(SERVICE, ttl=600)
-    assert _in_use(twilio) == 0
     # the stalled create ran once on the server; the client did not send it again
     assert len(sandbox.requests.matching(operation="create_session")) == 1
-    await _still_usable(twilio)
+    await _released_and_usable(twilio)
 
 
 async def _twilio_sessions(twilio: Any, count: int) -> None:
@@ -110,8 +104,7 @@ async def test_cancelling_an_iteration_mid_page_releases_its_connection(
     with pytest.raises(asyncio.CancelledError):
         await task
     assert len(seen) == 2
-    assert _in_use(twilio) == 0
-    await _still_usable(twilio)
+    await _released_and_usable(twilio)
 
 
 async def test_a_timeout_around_an_iteration_releases_its_connection(
@@ -126,23 +119,25 @@ async def test_a_timeout_around_an_iteration_releases_its_connection(
             async for session in twilio.sessions.list(SERVICE, page_size=2):
                 seen.append(session)
     assert len(seen) == 2
-    assert _in_use(twilio) == 0
-    await _still_usable(twilio)
+    await _released_and_usable(twilio)
 
 
 async def test_breaking_out_of_an_iteration_leaves_nothing_open(
     sandbox: Sandbox, twilio: Any
 ) -> None:
     await _twilio_sessions(twilio, 5)
-    async for _session in twilio.sessions.list(SERVICE, page_size=2):
+    seen: list[Any] = []
+    async for session in twilio.sessions.list(SERVICE, page_size=2):
+        seen.append(session)
         break
     pages = twilio.sessions.list(SERVICE, page_size=2).pages()
-    async for _page in pages:
+    async for page in pages:
+        seen.append(page)
         break
     await pages.aclose()
+    assert len(seen) == 2 and len(seen[1].items) == 2
     assert len(sandbox.requests.matching(operation="list_sessions")) == 2  # no prefetch
-    assert _in_use(twilio) == 0
-    await _still_usable(twilio)
+    await _released_and_usable(twilio)
 
 
 async def test_many_cancellations_leave_the_pool_clean(sandbox: Sandbox, twilio: Any) -> None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import gc
 import os
 import random
@@ -81,34 +82,32 @@ def _client_side(snapshot: tracemalloc.Snapshot) -> int:
     return total
 
 
-async def _seed(clients: dict[str, Any]) -> dict[str, str]:
-    """One session per vendor for the reads and updates to use."""
-    t = await clients["trinsic"].sessions.create(verifications=[{"type": "GovernmentId"}])
-    s = await clients["sipher"].sessions.create(defaults={"chain": "solana"}, ttl_seconds=86400)
-    e = await clients["equos"].sessions.create(name="seed", avatar="avatar-demo")
-    w = await clients["twilio"].sessions.create(TWILIO_SERVICE_SID, ttl=86400)
-    return {"trinsic": t.id, "sipher": s.session_id, "equos": e.session.id, "twilio": w.sid}
+async def _create(clients: dict[str, Any], vendor: str) -> str:
+    """Create a session of `vendor`; returns its id."""
+    sessions = clients[vendor].sessions
+    if vendor == "trinsic":
+        return str((await sessions.create(verifications=[{"type": "GovernmentId"}])).id)
+    if vendor == "sipher":
+        created = await sessions.create(defaults={"chain": "solana"}, ttl_seconds=86400)
+        return str(created.session_id)
+    if vendor == "equos":
+        return str((await sessions.create(name="load", avatar="avatar-demo")).session.id)
+    return str((await sessions.create(TWILIO_SERVICE_SID, ttl=86400)).sid)
 
 
-def _workload(clients: dict[str, Any], seeds: dict[str, str], created: dict[str, list[str]]):  # type: ignore[no-untyped-def]
+def _workload(
+    clients: dict[str, Any], seeds: dict[str, str], created: dict[str, list[str]]
+) -> list[Call]:
     t, s, e, w = (clients[v].sessions for v in ("trinsic", "sipher", "equos", "twilio"))
 
     async def create(vendor: str) -> None:
-        if vendor == "trinsic":
-            new = (await t.create(verifications=[{"type": "GovernmentId"}])).id
-        elif vendor == "sipher":
-            new = (await s.create(defaults={"chain": "base"}, ttl_seconds=86400)).session_id
-        elif vendor == "equos":
-            new = (await e.create(name="load", avatar="avatar-demo")).session.id
-        else:
-            new = (await w.create(TWILIO_SERVICE_SID, ttl=86400)).sid
-        created[vendor].append(new)
+        created[vendor].append(await _create(clients, vendor))
 
     calls = [
-        Call("trinsic", "create_session", True, lambda: create("trinsic")),
-        Call("sipher", "create_session", True, lambda: create("sipher")),
-        Call("equos", "create_session", True, lambda: create("equos")),
-        Call("twilio", "create_session", True, lambda: create("twilio")),
+        *(
+            Call(vendor, "create_session", True, functools.partial(create, vendor))
+            for vendor in ("trinsic", "sipher", "equos", "twilio")
+        ),
         Call("trinsic", "get_session", False, lambda: t.get(seeds["trinsic"])),
         Call("sipher", "get_session", False, lambda: s.get(seeds["sipher"])),
         Call("equos", "get_session", False, lambda: e.get(seeds["equos"])),
@@ -156,13 +155,14 @@ async def test_load_with_faults_loses_nothing_and_leaks_nothing() -> None:
     started = time.perf_counter()
     async with serve() as sandbox:
         clients = {v: sandbox_client(sandbox, v) for v in ("trinsic", "sipher", "equos", "twilio")}
+
+        async def short_sleep(delay: float) -> None:
+            await asyncio.sleep(min(delay, 0.02))  # real backoff, scaled down
+
         for client in clients.values():
-
-            async def short_sleep(delay: float) -> None:
-                await asyncio.sleep(min(delay, 0.02))  # real backoff, scaled down
-
             client._sleep = short_sleep
-        seeds = await _seed(clients)
+        # one session per vendor for the reads and updates to use
+        seeds = {vendor: await _create(clients, vendor) for vendor in clients}
         sandbox.requests.clear()
         created: dict[str, list[str]] = {v: [] for v in clients}
         calls = _workload(clients, seeds, created)
@@ -223,7 +223,11 @@ async def test_load_with_faults_loses_nothing_and_leaks_nothing() -> None:
             or o.split(":")[1] != "RateLimitError"
             for o in errors
         ), errors
-        assert sum(errors.values()) <= sum(f is not None for f in faults)
+        faulted = sum(f is not None for f in faults)
+        assert faulted > 0 and sum(errors.values()) <= faulted
+        # every injected fault was applied, to one request each
+        assert len(sandbox.faults) == 0, list(sandbox.faults)
+        assert len(sandbox.requests.matching(faulted=True)) == faulted
         assert peak_in_flight == CONCURRENCY
 
         # no duplicate creates, nothing lost
@@ -266,7 +270,6 @@ async def test_load_with_faults_loses_nothing_and_leaks_nothing() -> None:
     calls = CALLS - three_quarters
     growth = retained_full - retained_half
     assert growth < 256 * 1024, f"client-side memory grew {growth} bytes over {calls} calls"
-    faulted = sum(f is not None for f in faults)
     report(
         f"load: {CALLS} calls at concurrency {CONCURRENCY} over loopback sockets in "
         f"{elapsed:.1f}s (tracemalloc on for the second half), {faulted} faults injected, "

@@ -71,6 +71,10 @@ BODIES: list[tuple[str, bytes, str | None]] = [
     ("form-non-utf8", b"UniqueName=\xff\xfe", FORM),
 ]
 
+# (body, vendor) the vendor accepts: Twilio's create needs no parameter, and it reads an
+# empty body as an empty form whatever its content type. Every other body is refused.
+TOLERATED = {("empty", "twilio")}
+
 FIGURES: dict[str, int] = {}
 
 
@@ -136,8 +140,8 @@ async def test_sandbox_answers_hostile_bodies_with_the_vendors_error(
     )
     text = response.text
     assert "Traceback" not in text and 'File "' not in text
-    if response.status_code < 300:
-        # a form or JSON body the vendor tolerates (e.g. Twilio ignores what it does not know)
+    if (name, vendor) in TOLERATED:
+        assert response.status_code == 201, f"HTTP {response.status_code}: {text[:300]}"
         FIGURES["accepted"] = FIGURES.get("accepted", 0) + 1
         return
     assert 400 <= response.status_code < 500, f"HTTP {response.status_code}: {text[:300]}"
