@@ -11,8 +11,9 @@ import httpx
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-# The vendors' sample bodies live in ../shared beside the checkout (as in CI).
-SAMPLES = ROOT.parent / "shared" / "reference" / "samples"
+# The vendors' sample bodies, kept in the repository (tests/samples/README.md says where each
+# came from), so a fresh clone needs nothing beside it.
+SAMPLES = Path(__file__).resolve().parent / "samples"
 
 
 def sample(vendor: str, name: str) -> Any:
