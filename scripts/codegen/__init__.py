@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 CODEGEN = ROOT / "scripts" / "codegen"
 CONFIG = CODEGEN / "opc-config.yaml"
 TEMPLATES = CODEGEN / "templates"
+RUNNER = CODEGEN / "opc.py"  # the generator CLI plus sessionhub's template filters
 SPECS = ROOT / "specs"
 GENERATED = ROOT / "generated"
 PACKAGE = "_sessionhub_generated"
@@ -98,7 +99,7 @@ def sha256_file(path: Path) -> str:
 def template_hash() -> str:
     """One hash over the generator config and every custom template (path and bytes)."""
     digest = hashlib.sha256()
-    files = [CONFIG, *sorted(p for p in TEMPLATES.rglob("*") if p.is_file())]
+    files = [CONFIG, RUNNER, *sorted(p for p in TEMPLATES.rglob("*") if p.is_file())]
     for path in files:
         digest.update(path.relative_to(CODEGEN).as_posix().encode() + b"\0")
         digest.update(path.read_bytes() + b"\0")
@@ -129,7 +130,8 @@ def _run_generator(spec: Path, output: Path) -> None:
     # The post hooks call `ruff` by name: make it the pinned one from this environment.
     env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
     command = [
-        str(Path(sys.executable).parent / "openapi-python-client"),
+        sys.executable,
+        str(RUNNER),
         "generate",
         "--path",
         str(spec),

@@ -34,7 +34,7 @@ from _sessionhub_generated.equos.models import (
     ResourceReference,
     TemplateVars,
 )
-from _sessionhub_generated.equos.types import UNSET, Unset
+from _sessionhub_generated.equos.types import UNSET
 
 from .._client import DEFAULT_MAX_RETRIES, BaseClient, TimeoutTypes, credential
 from .._operation import Operation
@@ -142,8 +142,8 @@ class EquosSessions:
         body = CreateSessionRequest(
             name=check_id(CREATE, "name", name),
             avatar=_resource(avatar, "avatar", CreateAvatarRequest),
-            agent=UNSET if agent is None else _resource(agent, "agent", CreateAgentRequest),
-            client=UNSET if client is None else check_id(CREATE, "client", client, max_length=64),
+            agent=None if agent is None else _resource(agent, "agent", CreateAgentRequest),
+            client=None if client is None else check_id(CREATE, "client", client, max_length=64),
             consumer_identity=_opt(consumer_identity, "consumer_identity", ParticipantIdentity),
             remote_agent_connecting_identity=_opt(
                 remote_agent_connecting_identity,
@@ -151,11 +151,11 @@ class EquosSessions:
                 ParticipantIdentity,
             ),
             host=_opt(host, "host", EquosSessionHost),
-            max_duration=UNSET
+            max_duration=None
             if max_duration is None
             else check_int(CREATE, "max_duration", max_duration, minimum=1),
-            additional_ctx=UNSET if additional_ctx is None else additional_ctx,
-            template_vars=UNSET if template_vars is None else _template_vars(template_vars),
+            additional_ctx=None if additional_ctx is None else additional_ctx,
+            template_vars=None if template_vars is None else _template_vars(template_vars),
         )
         response = await self._client._request(
             CREATE, create_session._get_kwargs(body=body), timeout=timeout
@@ -227,10 +227,10 @@ def _resource(value: object, name: str, create: type[Any]) -> Any:
 
 
 def _opt(value: object, name: str, model: type[Any]) -> Any:
-    return UNSET if value is None else model_arg(CREATE, name, value, model)
+    return None if value is None else model_arg(CREATE, name, value, model)
 
 
-def _template_vars(value: Mapping[str, str]) -> TemplateVars | Unset:
+def _template_vars(value: Mapping[str, str]) -> TemplateVars:
     if not isinstance(value, Mapping) or not all(
         isinstance(k, str) and isinstance(v, str) for k, v in value.items()
     ):

@@ -34,7 +34,6 @@ from _sessionhub_generated.sipher.models import (
     UpdateSessionRequest,
     UpdateSessionResponse,
 )
-from _sessionhub_generated.sipher.types import UNSET
 
 from .._client import DEFAULT_MAX_RETRIES, BaseClient, TimeoutTypes, credential
 from .._operation import Operation
@@ -147,7 +146,7 @@ class SipherSessions:
         """
         body = CreateSessionRequest(
             defaults=_defaults(CREATE, defaults),
-            ttl_seconds=UNSET
+            ttl_seconds=None
             if ttl_seconds is None
             else check_int(CREATE, "ttl_seconds", ttl_seconds, minimum=60, maximum=86400),
         )

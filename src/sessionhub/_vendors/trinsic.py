@@ -29,7 +29,7 @@ from _sessionhub_generated.trinsic_connect.models import (
     Verification,
     VerificationType,
 )
-from _sessionhub_generated.trinsic_connect.types import UNSET, Unset
+from _sessionhub_generated.trinsic_connect.types import UNSET
 
 from .._client import DEFAULT_MAX_RETRIES, BaseClient, TimeoutTypes, credential
 from .._operation import Operation
@@ -207,6 +207,6 @@ def _session_id(session: Session) -> object:
 
 def _get_session(data: Any) -> Session:
     session = GetSessionResponse.from_dict(data).session
-    if isinstance(session, Unset):
+    if session is None:
         raise KeyError("session")
     return session

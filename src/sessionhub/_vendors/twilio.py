@@ -26,7 +26,7 @@ from _sessionhub_generated.twilio_proxy.models import (
     SessionStatus,
     UpdateSessionRequest,
 )
-from _sessionhub_generated.twilio_proxy.types import UNSET, Unset
+from _sessionhub_generated.twilio_proxy.types import UNSET
 
 from .._client import DEFAULT_MAX_RETRIES, BaseClient, TimeoutTypes, credential
 from .._operation import Operation
@@ -153,10 +153,10 @@ class TwilioSessions:
         check_id(CREATE, "service_sid", service_sid, pattern=SERVICE_SID)
         body = CreateSessionRequest(
             unique_name=_opt_str(CREATE, "unique_name", unique_name, 191),
-            ttl=UNSET if ttl is None else check_int(CREATE, "ttl", ttl, minimum=0),
-            mode=UNSET if mode is None else check_enum(CREATE, "mode", mode, SessionMode),
-            status=UNSET if status is None else check_enum(CREATE, "status", status, SessionStatus),
-            participants=UNSET if participants is None else _participants(participants),
+            ttl=None if ttl is None else check_int(CREATE, "ttl", ttl, minimum=0),
+            mode=None if mode is None else check_enum(CREATE, "mode", mode, SessionMode),
+            status=None if status is None else check_enum(CREATE, "status", status, SessionStatus),
+            participants=None if participants is None else _participants(participants),
         )
         kwargs = create_session._get_kwargs(service_sid, body=body)
         if date_expiry is not None:
@@ -187,8 +187,8 @@ class TwilioSessions:
         check_id(UPDATE, "service_sid", service_sid, pattern=SERVICE_SID)
         check_id(UPDATE, "session_sid", session_sid, pattern=SESSION_SID)
         body = UpdateSessionRequest(
-            ttl=UNSET if ttl is None else check_int(UPDATE, "ttl", ttl, minimum=0),
-            status=UNSET if status is None else check_enum(UPDATE, "status", status, SessionStatus),
+            ttl=None if ttl is None else check_int(UPDATE, "ttl", ttl, minimum=0),
+            status=None if status is None else check_enum(UPDATE, "status", status, SessionStatus),
         )
         kwargs = update_session._get_kwargs(service_sid, session_sid, body=body)
         if date_expiry is not None:
@@ -253,15 +253,15 @@ def _next_query(page: ListSessionsResponse) -> dict[str, str] | None:
     credentials, never to a host named by the response.
     """
     url = page.meta.next_page_url
-    if not url or isinstance(url, Unset):
+    if not url:
         return None
     query = parse_qs(urlsplit(url).query)
     return {key: query[key][-1] for key in _PAGING_KEYS if query.get(key)}
 
 
-def _opt_str(op: Operation, name: str, value: str | None, max_length: int) -> str | Unset:
+def _opt_str(op: Operation, name: str, value: str | None, max_length: int) -> str | None:
     if value is None:
-        return UNSET
+        return None
     return check_id(op, name, value, max_length=max_length)
 
 

@@ -32,69 +32,47 @@ class CreateAgentRequest:
 
         Attributes:
             provider (AgentProvider): Who runs the agent's voice model.
-            name (str | Unset): Agent name.
+            name (str | None): Agent name.
             client (None | str | Unset): Your own identifier for the agent. Upstream declares `object` (a NestJS artefact);
                 PY1 sends a string.
-            model (AgentModel | Unset): Realtime model of an agent. On `create_session` upstream accepts only
+            model (AgentModel | None): Realtime model of an agent. On `create_session` upstream accepts only
                 `gemini-2.5-flash-native-audio-preview-09-2025`; the OpenAI models appear only on
                 existing agents. Equos adds models over time; sessionhub keeps unknown values.
-            voice (AgentVoice | Unset): Voice of an agent. On `create_session` upstream accepts only the 30 Gemini voices
+            voice (AgentVoice | None): Voice of an agent. On `create_session` upstream accepts only the 30 Gemini voices
                 (`Puck` to `Callirrhoe`); the 10 OpenAI voices (`alloy` to `verse`) appear only on
                 existing agents. Equos adds voices over time; sessionhub keeps unknown values.
-            instructions (str | Unset): System prompt.
-            greeting_msg (str | Unset): What the agent says first.
-            remote_id (str | Unset): Id of an agent hosted at the provider, e.g. an ElevenLabs agent (inference).
-            search (bool | Unset): Lets the agent search the web (inference from the name). PY1 sends false by default; the
+            instructions (str | None): System prompt.
+            greeting_msg (str | None): What the agent says first.
+            remote_id (str | None): Id of an agent hosted at the provider, e.g. an ElevenLabs agent (inference).
+            search (bool | None): Lets the agent search the web (inference from the name). PY1 sends false by default; the
                 server default is not documented.
-            emotions (bool | Unset): Lets the avatar show emotions (inference from the name). PY1 sends false by default;
-                the server default is not documented.
-            memory (bool | Unset): Lets the agent remember earlier sessions (inference from the name). PY1 sends false by
+            emotions (bool | None): Lets the avatar show emotions (inference from the name). PY1 sends false by default; the
+                server default is not documented.
+            memory (bool | None): Lets the agent remember earlier sessions (inference from the name). PY1 sends false by
                 default; the server default is not documented.
     """
 
     provider: AgentProvider
-    name: str | Unset = UNSET
+    name: str | None = None
     client: None | str | Unset = UNSET
-    model: AgentModel | Unset = UNSET
-    voice: AgentVoice | Unset = UNSET
-    instructions: str | Unset = UNSET
-    greeting_msg: str | Unset = UNSET
-    remote_id: str | Unset = UNSET
-    search: bool | Unset = UNSET
-    emotions: bool | Unset = UNSET
-    memory: bool | Unset = UNSET
+    model: AgentModel | None = None
+    voice: AgentVoice | None = None
+    instructions: str | None = None
+    greeting_msg: str | None = None
+    remote_id: str | None = None
+    search: bool | None = None
+    emotions: bool | None = None
+    memory: bool | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         provider = self.provider.value
-
-        name = self.name
 
         client: None | str | Unset
         if isinstance(self.client, Unset):
             client = UNSET
         else:
             client = self.client
-
-        model: str | Unset = UNSET
-        if not isinstance(self.model, Unset):
-            model = self.model.value
-
-        voice: str | Unset = UNSET
-        if not isinstance(self.voice, Unset):
-            voice = self.voice.value
-
-        instructions = self.instructions
-
-        greeting_msg = self.greeting_msg
-
-        remote_id = self.remote_id
-
-        search = self.search
-
-        emotions = self.emotions
-
-        memory = self.memory
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -103,25 +81,34 @@ class CreateAgentRequest:
                 "provider": provider,
             }
         )
-        if name is not UNSET:
+        if self.name is not None:
+            name = self.name
             field_dict["name"] = name
         if client is not UNSET:
             field_dict["client"] = client
-        if model is not UNSET:
+        if self.model is not None:
+            model = self.model.value
             field_dict["model"] = model
-        if voice is not UNSET:
+        if self.voice is not None:
+            voice = self.voice.value
             field_dict["voice"] = voice
-        if instructions is not UNSET:
+        if self.instructions is not None:
+            instructions = self.instructions
             field_dict["instructions"] = instructions
-        if greeting_msg is not UNSET:
+        if self.greeting_msg is not None:
+            greeting_msg = self.greeting_msg
             field_dict["greetingMsg"] = greeting_msg
-        if remote_id is not UNSET:
+        if self.remote_id is not None:
+            remote_id = self.remote_id
             field_dict["remoteId"] = remote_id
-        if search is not UNSET:
+        if self.search is not None:
+            search = self.search
             field_dict["search"] = search
-        if emotions is not UNSET:
+        if self.emotions is not None:
+            emotions = self.emotions
             field_dict["emotions"] = emotions
-        if memory is not UNSET:
+        if self.memory is not None:
+            memory = self.memory
             field_dict["memory"] = memory
 
         return field_dict
@@ -138,50 +125,54 @@ class CreateAgentRequest:
             d.pop("provider")
         )
 
-        name = d.pop("name", UNSET)
-        if not (isinstance(name, str) or name is UNSET):
+        name = d.pop("name", None)
+        if not (isinstance(name, str) or name is None):
             raise TypeError("name: unexpected " + type(name).__name__)
 
         client: None | str | Unset = d.pop("client", UNSET)
         if not (isinstance(client, str) or client is None or client is UNSET):
             raise TypeError("client: unexpected " + type(client).__name__)
 
-        _model = d.pop("model", UNSET)
-        model: AgentModel | Unset
-        if isinstance(_model, Unset):
-            model = UNSET
+        _model_value = d.pop("model", None)
+        model: AgentModel | None
+        if _model_value is None:
+            model = None
         else:
-            model = _AGENT_MODEL_BY_VALUE.get(_model) or AgentModel(_model)
+            if not isinstance(_model_value, str):
+                raise TypeError("model: unexpected " + type(_model_value).__name__)
+            model = _AGENT_MODEL_BY_VALUE.get(_model_value) or AgentModel(_model_value)
 
-        _voice = d.pop("voice", UNSET)
-        voice: AgentVoice | Unset
-        if isinstance(_voice, Unset):
-            voice = UNSET
+        _voice_value = d.pop("voice", None)
+        voice: AgentVoice | None
+        if _voice_value is None:
+            voice = None
         else:
-            voice = _AGENT_VOICE_BY_VALUE.get(_voice) or AgentVoice(_voice)
+            if not isinstance(_voice_value, str):
+                raise TypeError("voice: unexpected " + type(_voice_value).__name__)
+            voice = _AGENT_VOICE_BY_VALUE.get(_voice_value) or AgentVoice(_voice_value)
 
-        instructions = d.pop("instructions", UNSET)
-        if not (isinstance(instructions, str) or instructions is UNSET):
+        instructions = d.pop("instructions", None)
+        if not (isinstance(instructions, str) or instructions is None):
             raise TypeError("instructions: unexpected " + type(instructions).__name__)
 
-        greeting_msg = d.pop("greetingMsg", UNSET)
-        if not (isinstance(greeting_msg, str) or greeting_msg is UNSET):
+        greeting_msg = d.pop("greetingMsg", None)
+        if not (isinstance(greeting_msg, str) or greeting_msg is None):
             raise TypeError("greetingMsg: unexpected " + type(greeting_msg).__name__)
 
-        remote_id = d.pop("remoteId", UNSET)
-        if not (isinstance(remote_id, str) or remote_id is UNSET):
+        remote_id = d.pop("remoteId", None)
+        if not (isinstance(remote_id, str) or remote_id is None):
             raise TypeError("remoteId: unexpected " + type(remote_id).__name__)
 
-        search = d.pop("search", UNSET)
-        if not ((search is True or search is False) or search is UNSET):
+        search = d.pop("search", None)
+        if not ((search is True or search is False) or search is None):
             raise TypeError("search: unexpected " + type(search).__name__)
 
-        emotions = d.pop("emotions", UNSET)
-        if not ((emotions is True or emotions is False) or emotions is UNSET):
+        emotions = d.pop("emotions", None)
+        if not ((emotions is True or emotions is False) or emotions is None):
             raise TypeError("emotions: unexpected " + type(emotions).__name__)
 
-        memory = d.pop("memory", UNSET)
-        if not ((memory is True or memory is False) or memory is UNSET):
+        memory = d.pop("memory", None)
+        if not ((memory is True or memory is False) or memory is None):
             raise TypeError("memory: unexpected " + type(memory).__name__)
 
         create_agent_request = cls(

@@ -12,7 +12,6 @@ from ..models.equos_session_host import EquosSessionHost
 from ..models.participant_identity import ParticipantIdentity
 from ..models.resource_reference import ResourceReference
 from ..models.template_vars import TemplateVars
-from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CreateSessionRequest")
 
@@ -26,35 +25,34 @@ class CreateSessionRequest:
             name (str): Session name.
             avatar (CreateAvatarRequest | ResourceReference): Either an existing avatar (`{id}`) or a new avatar created on
                 the fly.
-            client (str | Unset): Your own identifier of the end user (or other segment) this session is for. Use it
+            client (str | None): Your own identifier of the end user (or other segment) this session is for. Use it
                 to filter `list_sessions`.
-            host (EquosSessionHost | Unset): Your own LiveKit server and a token for the avatar (request side of `host`).
-            max_duration (int | Unset): Maximum session length in seconds; must be below the organization's limit.
+            host (EquosSessionHost | None): Your own LiveKit server and a token for the avatar (request side of `host`).
+            max_duration (int | None): Maximum session length in seconds; must be below the organization's limit.
                 Upstream declares `number`; PY1 sends an integer.
-            additional_ctx (str | Unset): Extra context for the agent (inference: renamed `promptCtx` in the successor
+            additional_ctx (str | None): Extra context for the agent (inference: renamed `promptCtx` in the successor
                 conversations API).
-            template_vars (TemplateVars | Unset): Template variables, name to value, for the agent's prompt (inference:
+            template_vars (TemplateVars | None): Template variables, name to value, for the agent's prompt (inference:
                 renamed
                 `promptTemplateVars` in the successor conversations API).
-            agent (CreateAgentRequest | ResourceReference | Unset): Either an existing agent (`{id}`) or a new agent created
+            agent (CreateAgentRequest | ResourceReference | None): Either an existing agent (`{id}`) or a new agent created
                 on the fly. Leave out
                 when you bring your own agent (then send `remoteAgentConnectingIdentity`).
-            remote_agent_connecting_identity (ParticipantIdentity | Unset): A LiveKit participant. Upstream name
+            remote_agent_connecting_identity (ParticipantIdentity | None): A LiveKit participant. Upstream name
                 `EquosParticipantIdentity`.
-            consumer_identity (ParticipantIdentity | Unset): A LiveKit participant. Upstream name
-                `EquosParticipantIdentity`.
+            consumer_identity (ParticipantIdentity | None): A LiveKit participant. Upstream name `EquosParticipantIdentity`.
     """
 
     name: str
     avatar: CreateAvatarRequest | ResourceReference
-    client: str | Unset = UNSET
-    host: EquosSessionHost | Unset = UNSET
-    max_duration: int | Unset = UNSET
-    additional_ctx: str | Unset = UNSET
-    template_vars: TemplateVars | Unset = UNSET
-    agent: CreateAgentRequest | ResourceReference | Unset = UNSET
-    remote_agent_connecting_identity: ParticipantIdentity | Unset = UNSET
-    consumer_identity: ParticipantIdentity | Unset = UNSET
+    client: str | None = None
+    host: EquosSessionHost | None = None
+    max_duration: int | None = None
+    additional_ctx: str | None = None
+    template_vars: TemplateVars | None = None
+    agent: CreateAgentRequest | ResourceReference | None = None
+    remote_agent_connecting_identity: ParticipantIdentity | None = None
+    consumer_identity: ParticipantIdentity | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -66,38 +64,6 @@ class CreateSessionRequest:
         else:
             avatar = self.avatar.to_dict()
 
-        client = self.client
-
-        host: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.host, Unset):
-            host = self.host.to_dict()
-
-        max_duration = self.max_duration
-
-        additional_ctx = self.additional_ctx
-
-        template_vars: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.template_vars, Unset):
-            template_vars = self.template_vars.to_dict()
-
-        agent: dict[str, Any] | Unset
-        if isinstance(self.agent, Unset):
-            agent = UNSET
-        elif isinstance(self.agent, CreateAgentRequest):
-            agent = self.agent.to_dict()
-        else:
-            agent = self.agent.to_dict()
-
-        remote_agent_connecting_identity: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.remote_agent_connecting_identity, Unset):
-            remote_agent_connecting_identity = (
-                self.remote_agent_connecting_identity.to_dict()
-            )
-
-        consumer_identity: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.consumer_identity, Unset):
-            consumer_identity = self.consumer_identity.to_dict()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -106,23 +72,38 @@ class CreateSessionRequest:
                 "avatar": avatar,
             }
         )
-        if client is not UNSET:
+        if self.client is not None:
+            client = self.client
             field_dict["client"] = client
-        if host is not UNSET:
+        if self.host is not None:
+            host = self.host.to_dict()
             field_dict["host"] = host
-        if max_duration is not UNSET:
+        if self.max_duration is not None:
+            max_duration = self.max_duration
             field_dict["maxDuration"] = max_duration
-        if additional_ctx is not UNSET:
+        if self.additional_ctx is not None:
+            additional_ctx = self.additional_ctx
             field_dict["additionalCtx"] = additional_ctx
-        if template_vars is not UNSET:
+        if self.template_vars is not None:
+            template_vars = self.template_vars.to_dict()
             field_dict["templateVars"] = template_vars
-        if agent is not UNSET:
+        if self.agent is not None:
+            agent: dict[str, Any]
+            if isinstance(self.agent, CreateAgentRequest):
+                agent = self.agent.to_dict()
+            else:
+                agent = self.agent.to_dict()
+
             field_dict["agent"] = agent
-        if remote_agent_connecting_identity is not UNSET:
+        if self.remote_agent_connecting_identity is not None:
+            remote_agent_connecting_identity = (
+                self.remote_agent_connecting_identity.to_dict()
+            )
             field_dict["remoteAgentConnectingIdentity"] = (
                 remote_agent_connecting_identity
             )
-        if consumer_identity is not UNSET:
+        if self.consumer_identity is not None:
+            consumer_identity = self.consumer_identity.to_dict()
             field_dict["consumerIdentity"] = consumer_identity
 
         return field_dict
@@ -156,79 +137,97 @@ class CreateSessionRequest:
 
         avatar = _parse_avatar(d.pop("avatar"))
 
-        client = d.pop("client", UNSET)
-        if not (isinstance(client, str) or client is UNSET):
+        client = d.pop("client", None)
+        if not (isinstance(client, str) or client is None):
             raise TypeError("client: unexpected " + type(client).__name__)
 
-        _host = d.pop("host", UNSET)
-        host: EquosSessionHost | Unset
-        if isinstance(_host, Unset):
-            host = UNSET
+        _host_value = d.pop("host", None)
+        host: EquosSessionHost | None
+        if _host_value is None:
+            host = None
         else:
-            host = EquosSessionHost.from_dict(_host)
+            if not isinstance(_host_value, dict):
+                raise TypeError("host: unexpected " + type(_host_value).__name__)
+            host = EquosSessionHost.from_dict(_host_value)
 
-        max_duration = d.pop("maxDuration", UNSET)
+        max_duration = d.pop("maxDuration", None)
         if not (
             (
                 isinstance(max_duration, int)
                 and max_duration is not True
                 and max_duration is not False
             )
-            or max_duration is UNSET
+            or max_duration is None
         ):
             raise TypeError("maxDuration: unexpected " + type(max_duration).__name__)
 
-        additional_ctx = d.pop("additionalCtx", UNSET)
-        if not (isinstance(additional_ctx, str) or additional_ctx is UNSET):
+        additional_ctx = d.pop("additionalCtx", None)
+        if not (isinstance(additional_ctx, str) or additional_ctx is None):
             raise TypeError(
                 "additionalCtx: unexpected " + type(additional_ctx).__name__
             )
 
-        _template_vars = d.pop("templateVars", UNSET)
-        template_vars: TemplateVars | Unset
-        if isinstance(_template_vars, Unset):
-            template_vars = UNSET
+        _template_vars_value = d.pop("templateVars", None)
+        template_vars: TemplateVars | None
+        if _template_vars_value is None:
+            template_vars = None
         else:
-            template_vars = TemplateVars.from_dict(_template_vars)
+            if not isinstance(_template_vars_value, dict):
+                raise TypeError(
+                    "templateVars: unexpected " + type(_template_vars_value).__name__
+                )
+            template_vars = TemplateVars.from_dict(_template_vars_value)
 
-        def _parse_agent(
-            data: object,
-        ) -> CreateAgentRequest | ResourceReference | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
+        _agent_value = d.pop("agent", None)
+        agent: CreateAgentRequest | ResourceReference | None
+        if _agent_value is None:
+            agent = None
+        else:
+
+            def _parse_agent(data: object) -> CreateAgentRequest | ResourceReference:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    agent_type_0 = CreateAgentRequest.from_dict(data)
+
+                    return agent_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                agent_type_0 = CreateAgentRequest.from_dict(data)
+                agent_type_1 = ResourceReference.from_dict(data)
 
-                return agent_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            agent_type_1 = ResourceReference.from_dict(data)
+                return agent_type_1
 
-            return agent_type_1
+            agent = _parse_agent(_agent_value)
 
-        agent = _parse_agent(d.pop("agent", UNSET))
-
-        _remote_agent_connecting_identity = d.pop(
-            "remoteAgentConnectingIdentity", UNSET
+        _remote_agent_connecting_identity_value = d.pop(
+            "remoteAgentConnectingIdentity", None
         )
-        remote_agent_connecting_identity: ParticipantIdentity | Unset
-        if isinstance(_remote_agent_connecting_identity, Unset):
-            remote_agent_connecting_identity = UNSET
+        remote_agent_connecting_identity: ParticipantIdentity | None
+        if _remote_agent_connecting_identity_value is None:
+            remote_agent_connecting_identity = None
         else:
+            if not isinstance(_remote_agent_connecting_identity_value, dict):
+                raise TypeError(
+                    "remoteAgentConnectingIdentity: unexpected "
+                    + type(_remote_agent_connecting_identity_value).__name__
+                )
             remote_agent_connecting_identity = ParticipantIdentity.from_dict(
-                _remote_agent_connecting_identity
+                _remote_agent_connecting_identity_value
             )
 
-        _consumer_identity = d.pop("consumerIdentity", UNSET)
-        consumer_identity: ParticipantIdentity | Unset
-        if isinstance(_consumer_identity, Unset):
-            consumer_identity = UNSET
+        _consumer_identity_value = d.pop("consumerIdentity", None)
+        consumer_identity: ParticipantIdentity | None
+        if _consumer_identity_value is None:
+            consumer_identity = None
         else:
-            consumer_identity = ParticipantIdentity.from_dict(_consumer_identity)
+            if not isinstance(_consumer_identity_value, dict):
+                raise TypeError(
+                    "consumerIdentity: unexpected "
+                    + type(_consumer_identity_value).__name__
+                )
+            consumer_identity = ParticipantIdentity.from_dict(_consumer_identity_value)
 
         create_session_request = cls(
             name,

@@ -7,7 +7,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.equos_session import EquosSession
-from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CreateSessionResponse")
 
@@ -18,45 +17,37 @@ class CreateSessionResponse:
 
     Attributes:
         session (EquosSession): An avatar session.
-        consumer_access_token (None | str | Unset): LiveKit access token (a JWT) for the end user, present when
+        consumer_access_token (None | str): LiveKit access token (a JWT) for the end user, present when
             `consumerIdentity` was
             sent. Join the room at `session.host.serverUrl` with it.
-        remote_agent_access_token (None | str | Unset): LiveKit access token for your own agent, present when
+        remote_agent_access_token (None | str): LiveKit access token for your own agent, present when
             `remoteAgentConnectingIdentity` was sent. Join the room with it and stream audio
             to the avatar.
     """
 
     session: EquosSession
-    consumer_access_token: None | str | Unset = UNSET
-    remote_agent_access_token: None | str | Unset = UNSET
+    consumer_access_token: None | str = None
+    remote_agent_access_token: None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         session = self.session.to_dict()
 
-        consumer_access_token: None | str | Unset
-        if isinstance(self.consumer_access_token, Unset):
-            consumer_access_token = UNSET
-        else:
-            consumer_access_token = self.consumer_access_token
+        consumer_access_token: None | str
+        consumer_access_token = self.consumer_access_token
 
-        remote_agent_access_token: None | str | Unset
-        if isinstance(self.remote_agent_access_token, Unset):
-            remote_agent_access_token = UNSET
-        else:
-            remote_agent_access_token = self.remote_agent_access_token
+        remote_agent_access_token: None | str
+        remote_agent_access_token = self.remote_agent_access_token
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "session": session,
+                "consumerAccessToken": consumer_access_token,
+                "remoteAgentAccessToken": remote_agent_access_token,
             }
         )
-        if consumer_access_token is not UNSET:
-            field_dict["consumerAccessToken"] = consumer_access_token
-        if remote_agent_access_token is not UNSET:
-            field_dict["remoteAgentAccessToken"] = remote_agent_access_token
 
         return field_dict
 
@@ -70,24 +61,19 @@ class CreateSessionResponse:
         d = dict(src_dict)
         session = EquosSession.from_dict(d.pop("session"))
 
-        consumer_access_token: None | str | Unset = d.pop("consumerAccessToken", UNSET)
+        consumer_access_token: None | str = d.pop("consumerAccessToken", None)
         if not (
-            isinstance(consumer_access_token, str)
-            or consumer_access_token is None
-            or consumer_access_token is UNSET
+            isinstance(consumer_access_token, str) or consumer_access_token is None
         ):
             raise TypeError(
                 "consumerAccessToken: unexpected "
                 + type(consumer_access_token).__name__
             )
 
-        remote_agent_access_token: None | str | Unset = d.pop(
-            "remoteAgentAccessToken", UNSET
-        )
+        remote_agent_access_token: None | str = d.pop("remoteAgentAccessToken", None)
         if not (
             isinstance(remote_agent_access_token, str)
             or remote_agent_access_token is None
-            or remote_agent_access_token is UNSET
         ):
             raise TypeError(
                 "remoteAgentAccessToken: unexpected "

@@ -10,7 +10,6 @@ from attrs import field as _attrs_field
 from ..models.agent_model import AgentModel
 from ..models.agent_provider import AgentProvider
 from ..models.agent_voice import AgentVoice
-from ..types import UNSET, Unset
 
 _AGENT_PROVIDER_BY_VALUE: dict[str, AgentProvider] = {
     member.value: member for member in AgentProvider
@@ -40,13 +39,13 @@ class EquosAgent:
         memory (bool): Whether the agent remembers earlier sessions (inference from the name).
         created_at (datetime.datetime): When the agent was created.
         updated_at (datetime.datetime): When the agent last changed.
-        name (None | str | Unset): Agent name.
-        client (None | str | Unset): Your own identifier for the agent.
-        model (AgentModel | None | Unset): The realtime model the agent runs on.
-        voice (AgentVoice | None | Unset): The agent's voice.
-        instructions (None | str | Unset): System prompt.
-        greeting_msg (None | str | Unset): What the agent says first.
-        remote_id (None | str | Unset): Id of an agent hosted at the provider, e.g. an ElevenLabs agent (inference).
+        name (None | str): Agent name.
+        client (None | str): Your own identifier for the agent.
+        model (AgentModel | None): The realtime model the agent runs on.
+        voice (AgentVoice | None): The agent's voice.
+        instructions (None | str): System prompt.
+        greeting_msg (None | str): What the agent says first.
+        remote_id (None | str): Id of an agent hosted at the provider, e.g. an ElevenLabs agent (inference).
     """
 
     id: str
@@ -57,13 +56,13 @@ class EquosAgent:
     memory: bool
     created_at: datetime.datetime
     updated_at: datetime.datetime
-    name: None | str | Unset = UNSET
-    client: None | str | Unset = UNSET
-    model: AgentModel | None | Unset = UNSET
-    voice: AgentVoice | None | Unset = UNSET
-    instructions: None | str | Unset = UNSET
-    greeting_msg: None | str | Unset = UNSET
-    remote_id: None | str | Unset = UNSET
+    name: None | str = None
+    client: None | str = None
+    model: AgentModel | None = None
+    voice: AgentVoice | None = None
+    instructions: None | str = None
+    greeting_msg: None | str = None
+    remote_id: None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -83,51 +82,32 @@ class EquosAgent:
 
         updated_at = self.updated_at.isoformat()
 
-        name: None | str | Unset
-        if isinstance(self.name, Unset):
-            name = UNSET
-        else:
-            name = self.name
+        name: None | str
+        name = self.name
 
-        client: None | str | Unset
-        if isinstance(self.client, Unset):
-            client = UNSET
-        else:
-            client = self.client
+        client: None | str
+        client = self.client
 
-        model: None | str | Unset
-        if isinstance(self.model, Unset):
-            model = UNSET
-        elif isinstance(self.model, AgentModel):
+        model: None | str
+        if isinstance(self.model, AgentModel):
             model = self.model.value
         else:
             model = self.model
 
-        voice: None | str | Unset
-        if isinstance(self.voice, Unset):
-            voice = UNSET
-        elif isinstance(self.voice, AgentVoice):
+        voice: None | str
+        if isinstance(self.voice, AgentVoice):
             voice = self.voice.value
         else:
             voice = self.voice
 
-        instructions: None | str | Unset
-        if isinstance(self.instructions, Unset):
-            instructions = UNSET
-        else:
-            instructions = self.instructions
+        instructions: None | str
+        instructions = self.instructions
 
-        greeting_msg: None | str | Unset
-        if isinstance(self.greeting_msg, Unset):
-            greeting_msg = UNSET
-        else:
-            greeting_msg = self.greeting_msg
+        greeting_msg: None | str
+        greeting_msg = self.greeting_msg
 
-        remote_id: None | str | Unset
-        if isinstance(self.remote_id, Unset):
-            remote_id = UNSET
-        else:
-            remote_id = self.remote_id
+        remote_id: None | str
+        remote_id = self.remote_id
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -141,22 +121,15 @@ class EquosAgent:
                 "memory": memory,
                 "createdAt": created_at,
                 "updatedAt": updated_at,
+                "name": name,
+                "client": client,
+                "model": model,
+                "voice": voice,
+                "instructions": instructions,
+                "greetingMsg": greeting_msg,
+                "remoteId": remote_id,
             }
         )
-        if name is not UNSET:
-            field_dict["name"] = name
-        if client is not UNSET:
-            field_dict["client"] = client
-        if model is not UNSET:
-            field_dict["model"] = model
-        if voice is not UNSET:
-            field_dict["voice"] = voice
-        if instructions is not UNSET:
-            field_dict["instructions"] = instructions
-        if greeting_msg is not UNSET:
-            field_dict["greetingMsg"] = greeting_msg
-        if remote_id is not UNSET:
-            field_dict["remoteId"] = remote_id
 
         return field_dict
 
@@ -197,17 +170,17 @@ class EquosAgent:
 
         updated_at = _datetime_fromisoformat(d.pop("updatedAt"))
 
-        name: None | str | Unset = d.pop("name", UNSET)
-        if not (isinstance(name, str) or name is None or name is UNSET):
+        name: None | str = d.pop("name", None)
+        if not (isinstance(name, str) or name is None):
             raise TypeError("name: unexpected " + type(name).__name__)
 
-        client: None | str | Unset = d.pop("client", UNSET)
-        if not (isinstance(client, str) or client is None or client is UNSET):
+        client: None | str = d.pop("client", None)
+        if not (isinstance(client, str) or client is None):
             raise TypeError("client: unexpected " + type(client).__name__)
 
-        _model_value = d.pop("model", UNSET)
-        model: AgentModel | None | Unset
-        if _model_value is None or _model_value is UNSET:
+        _model_value = d.pop("model", None)
+        model: AgentModel | None
+        if _model_value is None:
             model = _model_value
         else:
             if not isinstance(_model_value, str):
@@ -218,9 +191,9 @@ class EquosAgent:
 
             model = model_type_1
 
-        _voice_value = d.pop("voice", UNSET)
-        voice: AgentVoice | None | Unset
-        if _voice_value is None or _voice_value is UNSET:
+        _voice_value = d.pop("voice", None)
+        voice: AgentVoice | None
+        if _voice_value is None:
             voice = _voice_value
         else:
             if not isinstance(_voice_value, str):
@@ -231,24 +204,16 @@ class EquosAgent:
 
             voice = voice_type_1
 
-        instructions: None | str | Unset = d.pop("instructions", UNSET)
-        if not (
-            isinstance(instructions, str)
-            or instructions is None
-            or instructions is UNSET
-        ):
+        instructions: None | str = d.pop("instructions", None)
+        if not (isinstance(instructions, str) or instructions is None):
             raise TypeError("instructions: unexpected " + type(instructions).__name__)
 
-        greeting_msg: None | str | Unset = d.pop("greetingMsg", UNSET)
-        if not (
-            isinstance(greeting_msg, str)
-            or greeting_msg is None
-            or greeting_msg is UNSET
-        ):
+        greeting_msg: None | str = d.pop("greetingMsg", None)
+        if not (isinstance(greeting_msg, str) or greeting_msg is None):
             raise TypeError("greetingMsg: unexpected " + type(greeting_msg).__name__)
 
-        remote_id: None | str | Unset = d.pop("remoteId", UNSET)
-        if not (isinstance(remote_id, str) or remote_id is None or remote_id is UNSET):
+        remote_id: None | str = d.pop("remoteId", None)
+        if not (isinstance(remote_id, str) or remote_id is None):
             raise TypeError("remoteId: unexpected " + type(remote_id).__name__)
 
         equos_agent = cls(

@@ -8,7 +8,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.equos_agent import EquosAgent
-from ..types import UNSET, Unset
 
 _datetime_fromisoformat = datetime.datetime.fromisoformat
 
@@ -29,11 +28,11 @@ class EquosAvatar:
         thumbnail_url (str): URL of the avatar's thumbnail image.
         created_at (datetime.datetime): When the avatar was created.
         updated_at (datetime.datetime): When the avatar last changed.
-        client (None | str | Unset): Your own identifier for the avatar.
-        agent_id (None | str | Unset): Id of the agent linked with the avatar. Upstream declares `object` (a NestJS
-            artefact); PY1 types it as a string.
-        agent (EquosAgent | None | Unset): The agent linked with the avatar. Upstream declares `object`; PY1 types it as
-            the agent.
+        client (None | str): Your own identifier for the avatar.
+        agent_id (None | str): Id of the agent linked with the avatar. Upstream declares `object` (a NestJS artefact);
+            PY1 types it as a string.
+        agent (EquosAgent | None): The agent linked with the avatar. Upstream declares `object`; PY1 types it as the
+            agent.
     """
 
     id: str
@@ -44,9 +43,9 @@ class EquosAvatar:
     thumbnail_url: str
     created_at: datetime.datetime
     updated_at: datetime.datetime
-    client: None | str | Unset = UNSET
-    agent_id: None | str | Unset = UNSET
-    agent: EquosAgent | None | Unset = UNSET
+    client: None | str = None
+    agent_id: None | str = None
+    agent: EquosAgent | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -66,22 +65,14 @@ class EquosAvatar:
 
         updated_at = self.updated_at.isoformat()
 
-        client: None | str | Unset
-        if isinstance(self.client, Unset):
-            client = UNSET
-        else:
-            client = self.client
+        client: None | str
+        client = self.client
 
-        agent_id: None | str | Unset
-        if isinstance(self.agent_id, Unset):
-            agent_id = UNSET
-        else:
-            agent_id = self.agent_id
+        agent_id: None | str
+        agent_id = self.agent_id
 
-        agent: dict[str, Any] | None | Unset
-        if isinstance(self.agent, Unset):
-            agent = UNSET
-        elif isinstance(self.agent, EquosAgent):
+        agent: dict[str, Any] | None
+        if isinstance(self.agent, EquosAgent):
             agent = self.agent.to_dict()
         else:
             agent = self.agent
@@ -98,14 +89,11 @@ class EquosAvatar:
                 "thumbnailUrl": thumbnail_url,
                 "createdAt": created_at,
                 "updatedAt": updated_at,
+                "client": client,
+                "agentId": agent_id,
+                "agent": agent,
             }
         )
-        if client is not UNSET:
-            field_dict["client"] = client
-        if agent_id is not UNSET:
-            field_dict["agentId"] = agent_id
-        if agent is not UNSET:
-            field_dict["agent"] = agent
 
         return field_dict
 
@@ -146,17 +134,17 @@ class EquosAvatar:
 
         updated_at = _datetime_fromisoformat(d.pop("updatedAt"))
 
-        client: None | str | Unset = d.pop("client", UNSET)
-        if not (isinstance(client, str) or client is None or client is UNSET):
+        client: None | str = d.pop("client", None)
+        if not (isinstance(client, str) or client is None):
             raise TypeError("client: unexpected " + type(client).__name__)
 
-        agent_id: None | str | Unset = d.pop("agentId", UNSET)
-        if not (isinstance(agent_id, str) or agent_id is None or agent_id is UNSET):
+        agent_id: None | str = d.pop("agentId", None)
+        if not (isinstance(agent_id, str) or agent_id is None):
             raise TypeError("agentId: unexpected " + type(agent_id).__name__)
 
-        _agent_value = d.pop("agent", UNSET)
-        agent: EquosAgent | None | Unset
-        if _agent_value is None or _agent_value is UNSET:
+        _agent_value = d.pop("agent", None)
+        agent: EquosAgent | None
+        if _agent_value is None:
             agent = _agent_value
         else:
             if not isinstance(_agent_value, dict):

@@ -6,8 +6,6 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cas
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="EquosError")
 
 
@@ -20,12 +18,12 @@ class EquosError:
             status_code (int): The HTTP status code, repeated.
             message (list[str] | str): What went wrong: one string, or a list of strings for validation errors
                 (NestJS's ValidationPipe).
-            error (str | Unset): The HTTP reason phrase, e.g. `Bad Request`. Not sent on every error.
+            error (str | None): The HTTP reason phrase, e.g. `Bad Request`. Not sent on every error.
     """
 
     status_code: int
     message: list[str] | str
-    error: str | Unset = UNSET
+    error: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -38,8 +36,6 @@ class EquosError:
         else:
             message = self.message
 
-        error = self.error
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -48,7 +44,8 @@ class EquosError:
                 "message": message,
             }
         )
-        if error is not UNSET:
+        if self.error is not None:
+            error = self.error
             field_dict["error"] = error
 
         return field_dict
@@ -96,8 +93,8 @@ class EquosError:
 
         message = _parse_message(d.pop("message"))
 
-        error = d.pop("error", UNSET)
-        if not (isinstance(error, str) or error is UNSET):
+        error = d.pop("error", None)
+        if not (isinstance(error, str) or error is None):
             raise TypeError("error: unexpected " + type(error).__name__)
 
         equos_error = cls(

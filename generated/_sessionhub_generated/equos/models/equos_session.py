@@ -13,7 +13,6 @@ from ..models.equos_session_server import EquosSessionServer
 from ..models.equos_transcript import EquosTranscript
 from ..models.resource_reference import ResourceReference
 from ..models.template_vars import TemplateVars
-from ..types import UNSET, Unset
 
 _datetime_fromisoformat = datetime.datetime.fromisoformat
 
@@ -40,31 +39,29 @@ class EquosSession:
         started_at (datetime.datetime): When the session started.
         created_at (datetime.datetime): When the session was created.
         updated_at (datetime.datetime): When the session last changed.
-        client (None | str | Unset): Your own identifier given to `create_session`, the same value `list_sessions`
-            filters on.
-        max_duration (int | None | Unset): Maximum session length in seconds (upstream `number`).
-        additional_ctx (None | str | Unset): Extra context given to the agent.
-        template_vars (None | TemplateVars | Unset): Template variables for the agent's prompt. Upstream declares a
-            free-form object;
+        client (None | str): Your own identifier given to `create_session`, the same value `list_sessions` filters on.
+        max_duration (int | None): Maximum session length in seconds (upstream `number`).
+        additional_ctx (None | str): Extra context given to the agent.
+        template_vars (None | TemplateVars): Template variables for the agent's prompt. Upstream declares a free-form
+            object;
             NODE2 and PY1 type it as a map of strings.
-        avatar_id (None | str | Unset): Id of the avatar. Uncertain: upstream leaves it optional, while PY1 and NODE2
+        avatar_id (None | str): Id of the avatar. Uncertain: upstream leaves it optional, while PY1 and NODE2
             treat it as always present; sessionhub reads it as optional and nullable. The
             same id is in `avatar.id`.
-        agent_id (None | str | Unset): Id of the Equos agent, or null when you bring your own agent.
-        agent (EquosAgent | None | Unset): The Equos agent, or null when you bring your own agent.
-        knowledge_base_id (None | str | Unset): Id of the knowledge base the agent uses, if any (v3 only).
-        knowledge_base (None | ResourceReference | Unset): The knowledge base, if any (v3 only). Uncertain: upstream
-            declares `{id}`, NODE2
+        agent_id (None | str): Id of the Equos agent, or null when you bring your own agent.
+        agent (EquosAgent | None): The Equos agent, or null when you bring your own agent.
+        knowledge_base_id (None | str): Id of the knowledge base the agent uses, if any (v3 only).
+        knowledge_base (None | ResourceReference): The knowledge base, if any (v3 only). Uncertain: upstream declares
+            `{id}`, NODE2
             types it as the full knowledge-base object; sessionhub reads `{id}` and keeps any
             other fields as additional properties.
-        remote_agent_identity (None | str | Unset): LiveKit identity of your own agent, when the session was created
-            with
+        remote_agent_identity (None | str): LiveKit identity of your own agent, when the session was created with
             `remoteAgentConnectingIdentity`. Upstream declares `object` (a NestJS artefact);
             PY1, NODE2 and BROWSER type it as a string.
-        transcript (EquosTranscript | None | Unset): What was said in the session, or null. Upstream declares a free-
-            form object;
+        transcript (EquosTranscript | None): What was said in the session, or null. Upstream declares a free-form
+            object;
             the shape is NODE2's (2.1.3 and later).
-        ended_at (datetime.datetime | None | Unset): When the session ended; null while it runs.
+        ended_at (datetime.datetime | None): When the session ended; null while it runs.
     """
 
     id: str
@@ -78,18 +75,18 @@ class EquosSession:
     started_at: datetime.datetime
     created_at: datetime.datetime
     updated_at: datetime.datetime
-    client: None | str | Unset = UNSET
-    max_duration: int | None | Unset = UNSET
-    additional_ctx: None | str | Unset = UNSET
-    template_vars: None | TemplateVars | Unset = UNSET
-    avatar_id: None | str | Unset = UNSET
-    agent_id: None | str | Unset = UNSET
-    agent: EquosAgent | None | Unset = UNSET
-    knowledge_base_id: None | str | Unset = UNSET
-    knowledge_base: None | ResourceReference | Unset = UNSET
-    remote_agent_identity: None | str | Unset = UNSET
-    transcript: EquosTranscript | None | Unset = UNSET
-    ended_at: datetime.datetime | None | Unset = UNSET
+    client: None | str = None
+    max_duration: int | None = None
+    additional_ctx: None | str = None
+    template_vars: None | TemplateVars = None
+    avatar_id: None | str = None
+    agent_id: None | str = None
+    agent: EquosAgent | None = None
+    knowledge_base_id: None | str = None
+    knowledge_base: None | ResourceReference = None
+    remote_agent_identity: None | str = None
+    transcript: EquosTranscript | None = None
+    ended_at: datetime.datetime | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -115,84 +112,53 @@ class EquosSession:
 
         updated_at = self.updated_at.isoformat()
 
-        client: None | str | Unset
-        if isinstance(self.client, Unset):
-            client = UNSET
-        else:
-            client = self.client
+        client: None | str
+        client = self.client
 
-        max_duration: int | None | Unset
-        if isinstance(self.max_duration, Unset):
-            max_duration = UNSET
-        else:
-            max_duration = self.max_duration
+        max_duration: int | None
+        max_duration = self.max_duration
 
-        additional_ctx: None | str | Unset
-        if isinstance(self.additional_ctx, Unset):
-            additional_ctx = UNSET
-        else:
-            additional_ctx = self.additional_ctx
+        additional_ctx: None | str
+        additional_ctx = self.additional_ctx
 
-        template_vars: dict[str, Any] | None | Unset
-        if isinstance(self.template_vars, Unset):
-            template_vars = UNSET
-        elif isinstance(self.template_vars, TemplateVars):
+        template_vars: dict[str, Any] | None
+        if isinstance(self.template_vars, TemplateVars):
             template_vars = self.template_vars.to_dict()
         else:
             template_vars = self.template_vars
 
-        avatar_id: None | str | Unset
-        if isinstance(self.avatar_id, Unset):
-            avatar_id = UNSET
-        else:
-            avatar_id = self.avatar_id
+        avatar_id: None | str
+        avatar_id = self.avatar_id
 
-        agent_id: None | str | Unset
-        if isinstance(self.agent_id, Unset):
-            agent_id = UNSET
-        else:
-            agent_id = self.agent_id
+        agent_id: None | str
+        agent_id = self.agent_id
 
-        agent: dict[str, Any] | None | Unset
-        if isinstance(self.agent, Unset):
-            agent = UNSET
-        elif isinstance(self.agent, EquosAgent):
+        agent: dict[str, Any] | None
+        if isinstance(self.agent, EquosAgent):
             agent = self.agent.to_dict()
         else:
             agent = self.agent
 
-        knowledge_base_id: None | str | Unset
-        if isinstance(self.knowledge_base_id, Unset):
-            knowledge_base_id = UNSET
-        else:
-            knowledge_base_id = self.knowledge_base_id
+        knowledge_base_id: None | str
+        knowledge_base_id = self.knowledge_base_id
 
-        knowledge_base: dict[str, Any] | None | Unset
-        if isinstance(self.knowledge_base, Unset):
-            knowledge_base = UNSET
-        elif isinstance(self.knowledge_base, ResourceReference):
+        knowledge_base: dict[str, Any] | None
+        if isinstance(self.knowledge_base, ResourceReference):
             knowledge_base = self.knowledge_base.to_dict()
         else:
             knowledge_base = self.knowledge_base
 
-        remote_agent_identity: None | str | Unset
-        if isinstance(self.remote_agent_identity, Unset):
-            remote_agent_identity = UNSET
-        else:
-            remote_agent_identity = self.remote_agent_identity
+        remote_agent_identity: None | str
+        remote_agent_identity = self.remote_agent_identity
 
-        transcript: dict[str, Any] | None | Unset
-        if isinstance(self.transcript, Unset):
-            transcript = UNSET
-        elif isinstance(self.transcript, EquosTranscript):
+        transcript: dict[str, Any] | None
+        if isinstance(self.transcript, EquosTranscript):
             transcript = self.transcript.to_dict()
         else:
             transcript = self.transcript
 
-        ended_at: None | str | Unset
-        if isinstance(self.ended_at, Unset):
-            ended_at = UNSET
-        elif isinstance(self.ended_at, datetime.datetime):
+        ended_at: None | str
+        if isinstance(self.ended_at, datetime.datetime):
             ended_at = self.ended_at.isoformat()
         else:
             ended_at = self.ended_at
@@ -212,32 +178,20 @@ class EquosSession:
                 "startedAt": started_at,
                 "createdAt": created_at,
                 "updatedAt": updated_at,
+                "client": client,
+                "maxDuration": max_duration,
+                "additionalCtx": additional_ctx,
+                "templateVars": template_vars,
+                "avatarId": avatar_id,
+                "agentId": agent_id,
+                "agent": agent,
+                "knowledgeBaseId": knowledge_base_id,
+                "knowledgeBase": knowledge_base,
+                "remoteAgentIdentity": remote_agent_identity,
+                "transcript": transcript,
+                "endedAt": ended_at,
             }
         )
-        if client is not UNSET:
-            field_dict["client"] = client
-        if max_duration is not UNSET:
-            field_dict["maxDuration"] = max_duration
-        if additional_ctx is not UNSET:
-            field_dict["additionalCtx"] = additional_ctx
-        if template_vars is not UNSET:
-            field_dict["templateVars"] = template_vars
-        if avatar_id is not UNSET:
-            field_dict["avatarId"] = avatar_id
-        if agent_id is not UNSET:
-            field_dict["agentId"] = agent_id
-        if agent is not UNSET:
-            field_dict["agent"] = agent
-        if knowledge_base_id is not UNSET:
-            field_dict["knowledgeBaseId"] = knowledge_base_id
-        if knowledge_base is not UNSET:
-            field_dict["knowledgeBase"] = knowledge_base
-        if remote_agent_identity is not UNSET:
-            field_dict["remoteAgentIdentity"] = remote_agent_identity
-        if transcript is not UNSET:
-            field_dict["transcript"] = transcript
-        if ended_at is not UNSET:
-            field_dict["endedAt"] = ended_at
 
         return field_dict
 
@@ -284,11 +238,11 @@ class EquosSession:
 
         updated_at = _datetime_fromisoformat(d.pop("updatedAt"))
 
-        client: None | str | Unset = d.pop("client", UNSET)
-        if not (isinstance(client, str) or client is None or client is UNSET):
+        client: None | str = d.pop("client", None)
+        if not (isinstance(client, str) or client is None):
             raise TypeError("client: unexpected " + type(client).__name__)
 
-        max_duration: int | None | Unset = d.pop("maxDuration", UNSET)
+        max_duration: int | None = d.pop("maxDuration", None)
         if not (
             (
                 isinstance(max_duration, int)
@@ -296,23 +250,18 @@ class EquosSession:
                 and max_duration is not False
             )
             or max_duration is None
-            or max_duration is UNSET
         ):
             raise TypeError("maxDuration: unexpected " + type(max_duration).__name__)
 
-        additional_ctx: None | str | Unset = d.pop("additionalCtx", UNSET)
-        if not (
-            isinstance(additional_ctx, str)
-            or additional_ctx is None
-            or additional_ctx is UNSET
-        ):
+        additional_ctx: None | str = d.pop("additionalCtx", None)
+        if not (isinstance(additional_ctx, str) or additional_ctx is None):
             raise TypeError(
                 "additionalCtx: unexpected " + type(additional_ctx).__name__
             )
 
-        _template_vars_value = d.pop("templateVars", UNSET)
-        template_vars: None | TemplateVars | Unset
-        if _template_vars_value is None or _template_vars_value is UNSET:
+        _template_vars_value = d.pop("templateVars", None)
+        template_vars: None | TemplateVars
+        if _template_vars_value is None:
             template_vars = _template_vars_value
         else:
             if not isinstance(_template_vars_value, dict):
@@ -323,17 +272,17 @@ class EquosSession:
 
             template_vars = template_vars_type_1
 
-        avatar_id: None | str | Unset = d.pop("avatarId", UNSET)
-        if not (isinstance(avatar_id, str) or avatar_id is None or avatar_id is UNSET):
+        avatar_id: None | str = d.pop("avatarId", None)
+        if not (isinstance(avatar_id, str) or avatar_id is None):
             raise TypeError("avatarId: unexpected " + type(avatar_id).__name__)
 
-        agent_id: None | str | Unset = d.pop("agentId", UNSET)
-        if not (isinstance(agent_id, str) or agent_id is None or agent_id is UNSET):
+        agent_id: None | str = d.pop("agentId", None)
+        if not (isinstance(agent_id, str) or agent_id is None):
             raise TypeError("agentId: unexpected " + type(agent_id).__name__)
 
-        _agent_value = d.pop("agent", UNSET)
-        agent: EquosAgent | None | Unset
-        if _agent_value is None or _agent_value is UNSET:
+        _agent_value = d.pop("agent", None)
+        agent: EquosAgent | None
+        if _agent_value is None:
             agent = _agent_value
         else:
             if not isinstance(_agent_value, dict):
@@ -342,19 +291,15 @@ class EquosSession:
 
             agent = agent_type_1
 
-        knowledge_base_id: None | str | Unset = d.pop("knowledgeBaseId", UNSET)
-        if not (
-            isinstance(knowledge_base_id, str)
-            or knowledge_base_id is None
-            or knowledge_base_id is UNSET
-        ):
+        knowledge_base_id: None | str = d.pop("knowledgeBaseId", None)
+        if not (isinstance(knowledge_base_id, str) or knowledge_base_id is None):
             raise TypeError(
                 "knowledgeBaseId: unexpected " + type(knowledge_base_id).__name__
             )
 
-        _knowledge_base_value = d.pop("knowledgeBase", UNSET)
-        knowledge_base: None | ResourceReference | Unset
-        if _knowledge_base_value is None or _knowledge_base_value is UNSET:
+        _knowledge_base_value = d.pop("knowledgeBase", None)
+        knowledge_base: None | ResourceReference
+        if _knowledge_base_value is None:
             knowledge_base = _knowledge_base_value
         else:
             if not isinstance(_knowledge_base_value, dict):
@@ -365,20 +310,18 @@ class EquosSession:
 
             knowledge_base = knowledge_base_type_1
 
-        remote_agent_identity: None | str | Unset = d.pop("remoteAgentIdentity", UNSET)
+        remote_agent_identity: None | str = d.pop("remoteAgentIdentity", None)
         if not (
-            isinstance(remote_agent_identity, str)
-            or remote_agent_identity is None
-            or remote_agent_identity is UNSET
+            isinstance(remote_agent_identity, str) or remote_agent_identity is None
         ):
             raise TypeError(
                 "remoteAgentIdentity: unexpected "
                 + type(remote_agent_identity).__name__
             )
 
-        _transcript_value = d.pop("transcript", UNSET)
-        transcript: EquosTranscript | None | Unset
-        if _transcript_value is None or _transcript_value is UNSET:
+        _transcript_value = d.pop("transcript", None)
+        transcript: EquosTranscript | None
+        if _transcript_value is None:
             transcript = _transcript_value
         else:
             if not isinstance(_transcript_value, dict):
@@ -389,9 +332,9 @@ class EquosSession:
 
             transcript = transcript_type_1
 
-        _ended_at_value = d.pop("endedAt", UNSET)
-        ended_at: datetime.datetime | None | Unset
-        if _ended_at_value is None or _ended_at_value is UNSET:
+        _ended_at_value = d.pop("endedAt", None)
+        ended_at: datetime.datetime | None
+        if _ended_at_value is None:
             ended_at = _ended_at_value
         else:
             if not isinstance(_ended_at_value, str):

@@ -7,7 +7,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.session_defaults import SessionDefaults
-from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CreateSessionRequest")
 
@@ -23,19 +22,17 @@ class CreateSessionRequest:
             under the same name into the top level of the request's JSON body, unless the body
             already has it. Upstream name `createSession_request_defaults`; upstream types the
             response side as a bare object.
-        ttl_seconds (int | Unset): Lifetime in seconds, 60 to 86400. Server default when omitted: 3600 (one hour).
+        ttl_seconds (int | None): Lifetime in seconds, 60 to 86400. Server default when omitted: 3600 (one hour).
             Values out of range or not integers are rejected with 400, not clamped. The
             expiry is fixed at creation and never extended.
     """
 
     defaults: SessionDefaults
-    ttl_seconds: int | Unset = UNSET
+    ttl_seconds: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         defaults = self.defaults.to_dict()
-
-        ttl_seconds = self.ttl_seconds
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -44,7 +41,8 @@ class CreateSessionRequest:
                 "defaults": defaults,
             }
         )
-        if ttl_seconds is not UNSET:
+        if self.ttl_seconds is not None:
+            ttl_seconds = self.ttl_seconds
             field_dict["ttlSeconds"] = ttl_seconds
 
         return field_dict
@@ -59,14 +57,14 @@ class CreateSessionRequest:
         d = dict(src_dict)
         defaults = SessionDefaults.from_dict(d.pop("defaults"))
 
-        ttl_seconds = d.pop("ttlSeconds", UNSET)
+        ttl_seconds = d.pop("ttlSeconds", None)
         if not (
             (
                 isinstance(ttl_seconds, int)
                 and ttl_seconds is not True
                 and ttl_seconds is not False
             )
-            or ttl_seconds is UNSET
+            or ttl_seconds is None
         ):
             raise TypeError("ttlSeconds: unexpected " + type(ttl_seconds).__name__)
 

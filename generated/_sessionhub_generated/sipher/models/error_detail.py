@@ -6,8 +6,6 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="ErrorDetail")
 
 
@@ -24,27 +22,23 @@ class ErrorDetail:
                 `SERVICE_UNAVAILABLE`. Deliberately not an enum: Sipher's published catalog and
                 its code disagree (`RATE_LIMITED` vs `RATE_LIMIT_EXCEEDED`), and codes get added.
             message (str): Human-readable message. Some embed values (the session id, the tier, quota counts).
-            details (Any | Unset): Extra data, any JSON value; absent on most errors. For `VALIDATION_ERROR` from a
+            details (Any | None): Extra data, any JSON value; absent on most errors. For `VALIDATION_ERROR` from a
                 body check, an array of zod issue objects (`code`, `path`, `message`, ...); for
                 `RATE_LIMIT_EXCEEDED` and `DAILY_QUOTA_EXCEEDED`, an object with the limit and
                 when to retry (`retryAfter` in seconds, or `resetAt` as an ISO date-time).
-            retryable (bool | Unset): Sent as `true` with `REQUEST_TIMEOUT` (408); absent otherwise.
+            retryable (bool | None): Sent as `true` with `REQUEST_TIMEOUT` (408); absent otherwise.
     """
 
     code: str
     message: str
-    details: Any | Unset = UNSET
-    retryable: bool | Unset = UNSET
+    details: Any | None = None
+    retryable: bool | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         code = self.code
 
         message = self.message
-
-        details = self.details
-
-        retryable = self.retryable
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -54,9 +48,11 @@ class ErrorDetail:
                 "message": message,
             }
         )
-        if details is not UNSET:
+        if self.details is not None:
+            details = self.details
             field_dict["details"] = details
-        if retryable is not UNSET:
+        if self.retryable is not None:
+            retryable = self.retryable
             field_dict["retryable"] = retryable
 
         return field_dict
@@ -76,10 +72,10 @@ class ErrorDetail:
         if not isinstance(message, str):
             raise TypeError("message: unexpected " + type(message).__name__)
 
-        details = d.pop("details", UNSET)
+        details = d.pop("details", None)
 
-        retryable = d.pop("retryable", UNSET)
-        if not ((retryable is True or retryable is False) or retryable is UNSET):
+        retryable = d.pop("retryable", None)
+        if not ((retryable is True or retryable is False) or retryable is None):
             raise TypeError("retryable: unexpected " + type(retryable).__name__)
 
         error_detail = cls(

@@ -7,7 +7,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.session_data import SessionData
-from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="GetSessionResponse")
 

@@ -10,7 +10,6 @@ from ..models.backend import Backend
 from ..models.chain import Chain
 from ..models.privacy_level import PrivacyLevel
 from ..models.rpc_provider import RpcProvider
-from ..types import UNSET, Unset
 
 _CHAIN_BY_VALUE: dict[str, Chain] = {member.value: member for member in Chain}
 _PRIVACY_LEVEL_BY_VALUE: dict[str, PrivacyLevel] = {
@@ -35,57 +34,45 @@ class SessionDefaults:
     response side as a bare object.
 
         Attributes:
-            chain (Chain | Unset): Chains a session can default to (17 values).
-            privacy_level (PrivacyLevel | Unset): Privacy level of a session's defaults. Not the `PrivacyLevel` of the npm
+            chain (Chain | None): Chains a session can default to (17 values).
+            privacy_level (PrivacyLevel | None): Privacy level of a session's defaults. Not the `PrivacyLevel` of the npm
                 package
                 `@sip-protocol/types` (`transparent`, `shielded`, `compliant`), which is a different set.
-            rpc_provider (RpcProvider | Unset): RPC provider a session can default to.
-            backend (Backend | Unset): Privacy backend. Only `sip-native` since commit `41e32a7` (2026-04-10); the earlier
+            rpc_provider (RpcProvider | None): RPC provider a session can default to.
+            backend (Backend | None): Privacy backend. Only `sip-native` since commit `41e32a7` (2026-04-10); the earlier
                 values `arcium` and `inco` are now rejected with 400. Sessions live at most 24 hours,
                 so no stored session still carries them.
-            default_viewing_key (str | Unset): Default viewing key: `0x` followed by hex digits (either case). Any length of
+            default_viewing_key (str | None): Default viewing key: `0x` followed by hex digits (either case). Any length of
                 one
                 hex digit or more; not limited to 32 bytes.
     """
 
-    chain: Chain | Unset = UNSET
-    privacy_level: PrivacyLevel | Unset = UNSET
-    rpc_provider: RpcProvider | Unset = UNSET
-    backend: Backend | Unset = UNSET
-    default_viewing_key: str | Unset = UNSET
+    chain: Chain | None = None
+    privacy_level: PrivacyLevel | None = None
+    rpc_provider: RpcProvider | None = None
+    backend: Backend | None = None
+    default_viewing_key: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        chain: str | Unset = UNSET
-        if not isinstance(self.chain, Unset):
-            chain = self.chain.value
-
-        privacy_level: str | Unset = UNSET
-        if not isinstance(self.privacy_level, Unset):
-            privacy_level = self.privacy_level.value
-
-        rpc_provider: str | Unset = UNSET
-        if not isinstance(self.rpc_provider, Unset):
-            rpc_provider = self.rpc_provider.value
-
-        backend: str | Unset = UNSET
-        if not isinstance(self.backend, Unset):
-            backend = self.backend.value
-
-        default_viewing_key = self.default_viewing_key
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
-        if chain is not UNSET:
+        if self.chain is not None:
+            chain = self.chain.value
             field_dict["chain"] = chain
-        if privacy_level is not UNSET:
+        if self.privacy_level is not None:
+            privacy_level = self.privacy_level.value
             field_dict["privacyLevel"] = privacy_level
-        if rpc_provider is not UNSET:
+        if self.rpc_provider is not None:
+            rpc_provider = self.rpc_provider.value
             field_dict["rpcProvider"] = rpc_provider
-        if backend is not UNSET:
+        if self.backend is not None:
+            backend = self.backend.value
             field_dict["backend"] = backend
-        if default_viewing_key is not UNSET:
+        if self.default_viewing_key is not None:
+            default_viewing_key = self.default_viewing_key
             field_dict["defaultViewingKey"] = default_viewing_key
 
         return field_dict
@@ -98,40 +85,52 @@ class SessionDefaults:
                 + type(src_dict).__name__
             )
         d = dict(src_dict)
-        _chain = d.pop("chain", UNSET)
-        chain: Chain | Unset
-        if isinstance(_chain, Unset):
-            chain = UNSET
+        _chain_value = d.pop("chain", None)
+        chain: Chain | None
+        if _chain_value is None:
+            chain = None
         else:
-            chain = _CHAIN_BY_VALUE.get(_chain) or Chain(_chain)
+            if not isinstance(_chain_value, str):
+                raise TypeError("chain: unexpected " + type(_chain_value).__name__)
+            chain = _CHAIN_BY_VALUE.get(_chain_value) or Chain(_chain_value)
 
-        _privacy_level = d.pop("privacyLevel", UNSET)
-        privacy_level: PrivacyLevel | Unset
-        if isinstance(_privacy_level, Unset):
-            privacy_level = UNSET
+        _privacy_level_value = d.pop("privacyLevel", None)
+        privacy_level: PrivacyLevel | None
+        if _privacy_level_value is None:
+            privacy_level = None
         else:
-            privacy_level = _PRIVACY_LEVEL_BY_VALUE.get(_privacy_level) or PrivacyLevel(
-                _privacy_level
-            )
+            if not isinstance(_privacy_level_value, str):
+                raise TypeError(
+                    "privacyLevel: unexpected " + type(_privacy_level_value).__name__
+                )
+            privacy_level = _PRIVACY_LEVEL_BY_VALUE.get(
+                _privacy_level_value
+            ) or PrivacyLevel(_privacy_level_value)
 
-        _rpc_provider = d.pop("rpcProvider", UNSET)
-        rpc_provider: RpcProvider | Unset
-        if isinstance(_rpc_provider, Unset):
-            rpc_provider = UNSET
+        _rpc_provider_value = d.pop("rpcProvider", None)
+        rpc_provider: RpcProvider | None
+        if _rpc_provider_value is None:
+            rpc_provider = None
         else:
-            rpc_provider = _RPC_PROVIDER_BY_VALUE.get(_rpc_provider) or RpcProvider(
-                _rpc_provider
-            )
+            if not isinstance(_rpc_provider_value, str):
+                raise TypeError(
+                    "rpcProvider: unexpected " + type(_rpc_provider_value).__name__
+                )
+            rpc_provider = _RPC_PROVIDER_BY_VALUE.get(
+                _rpc_provider_value
+            ) or RpcProvider(_rpc_provider_value)
 
-        _backend = d.pop("backend", UNSET)
-        backend: Backend | Unset
-        if isinstance(_backend, Unset):
-            backend = UNSET
+        _backend_value = d.pop("backend", None)
+        backend: Backend | None
+        if _backend_value is None:
+            backend = None
         else:
-            backend = _BACKEND_BY_VALUE.get(_backend) or Backend(_backend)
+            if not isinstance(_backend_value, str):
+                raise TypeError("backend: unexpected " + type(_backend_value).__name__)
+            backend = _BACKEND_BY_VALUE.get(_backend_value) or Backend(_backend_value)
 
-        default_viewing_key = d.pop("defaultViewingKey", UNSET)
-        if not (isinstance(default_viewing_key, str) or default_viewing_key is UNSET):
+        default_viewing_key = d.pop("defaultViewingKey", None)
+        if not (isinstance(default_viewing_key, str) or default_viewing_key is None):
             raise TypeError(
                 "defaultViewingKey: unexpected " + type(default_viewing_key).__name__
             )

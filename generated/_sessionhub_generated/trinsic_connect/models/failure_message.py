@@ -6,8 +6,6 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cas
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="FailureMessage")
 
 
@@ -16,24 +14,23 @@ class FailureMessage:
     """Error body of 401 (documented) and of 404, 429 and 500 (sessionhub's reading; see each response).
 
     Attributes:
-        message (None | str | Unset): Human-readable error message.
+        message (None | str): Human-readable error message.
     """
 
-    message: None | str | Unset = UNSET
+    message: None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        message: None | str | Unset
-        if isinstance(self.message, Unset):
-            message = UNSET
-        else:
-            message = self.message
+        message: None | str
+        message = self.message
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if message is not UNSET:
-            field_dict["message"] = message
+        field_dict.update(
+            {
+                "message": message,
+            }
+        )
 
         return field_dict
 
@@ -44,8 +41,8 @@ class FailureMessage:
                 "FailureMessage: expected a JSON object, got " + type(src_dict).__name__
             )
         d = dict(src_dict)
-        message: None | str | Unset = d.pop("message", UNSET)
-        if not (isinstance(message, str) or message is None or message is UNSET):
+        message: None | str = d.pop("message", None)
+        if not (isinstance(message, str) or message is None):
             raise TypeError("message: unexpected " + type(message).__name__)
 
         failure_message = cls(

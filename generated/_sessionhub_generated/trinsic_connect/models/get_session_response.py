@@ -7,7 +7,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.session import Session
-from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="GetSessionResponse")
 
@@ -18,21 +17,19 @@ class GetSessionResponse:
     `session` as required here (create and cancel do), so it stays optional.
 
         Attributes:
-            session (Session | Unset): An identity-verification session.
+            session (Session | None): An identity-verification session.
     """
 
-    session: Session | Unset = UNSET
+    session: Session | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        session: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.session, Unset):
-            session = self.session.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
-        if session is not UNSET:
+        if self.session is not None:
+            session = self.session.to_dict()
             field_dict["session"] = session
 
         return field_dict
@@ -45,12 +42,14 @@ class GetSessionResponse:
                 + type(src_dict).__name__
             )
         d = dict(src_dict)
-        _session = d.pop("session", UNSET)
-        session: Session | Unset
-        if isinstance(_session, Unset):
-            session = UNSET
+        _session_value = d.pop("session", None)
+        session: Session | None
+        if _session_value is None:
+            session = None
         else:
-            session = Session.from_dict(_session)
+            if not isinstance(_session_value, dict):
+                raise TypeError("session: unexpected " + type(_session_value).__name__)
+            session = Session.from_dict(_session_value)
 
         get_session_response = cls(
             session,

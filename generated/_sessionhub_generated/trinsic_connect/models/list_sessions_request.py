@@ -8,7 +8,6 @@ from attrs import field as _attrs_field
 
 from ..models.order_direction import OrderDirection
 from ..models.session_ordering import SessionOrdering
-from ..types import UNSET, Unset
 
 _SESSION_ORDERING_BY_VALUE: dict[str, SessionOrdering] = {
     member.value: member for member in SessionOrdering
@@ -28,25 +27,21 @@ class ListSessionsRequest:
     Attributes:
         order_by (SessionOrdering): Field to sort `list_sessions` by.
         order_direction (OrderDirection): Sort direction for `list_sessions`.
-        page_size (int | Unset): Sessions per page, 1 to 10. The server default when omitted is not documented, so send
+        page_size (int | None): Sessions per page, 1 to 10. The server default when omitted is not documented, so send
             it.
-        page (int | Unset): Page number, counting from 1. The server default when omitted is not documented, so send it.
+        page (int | None): Page number, counting from 1. The server default when omitted is not documented, so send it.
     """
 
     order_by: SessionOrdering
     order_direction: OrderDirection
-    page_size: int | Unset = UNSET
-    page: int | Unset = UNSET
+    page_size: int | None = None
+    page: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         order_by = self.order_by.value
 
         order_direction = self.order_direction.value
-
-        page_size = self.page_size
-
-        page = self.page
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -56,9 +51,11 @@ class ListSessionsRequest:
                 "orderDirection": order_direction,
             }
         )
-        if page_size is not UNSET:
+        if self.page_size is not None:
+            page_size = self.page_size
             field_dict["pageSize"] = page_size
-        if page is not UNSET:
+        if self.page is not None:
+            page = self.page
             field_dict["page"] = page
 
         return field_dict
@@ -79,21 +76,21 @@ class ListSessionsRequest:
             d.pop("orderDirection")
         ) or OrderDirection(d.pop("orderDirection"))
 
-        page_size = d.pop("pageSize", UNSET)
+        page_size = d.pop("pageSize", None)
         if not (
             (
                 isinstance(page_size, int)
                 and page_size is not True
                 and page_size is not False
             )
-            or page_size is UNSET
+            or page_size is None
         ):
             raise TypeError("pageSize: unexpected " + type(page_size).__name__)
 
-        page = d.pop("page", UNSET)
+        page = d.pop("page", None)
         if not (
             (isinstance(page, int) and page is not True and page is not False)
-            or page is UNSET
+            or page is None
         ):
             raise TypeError("page: unexpected " + type(page).__name__)
 

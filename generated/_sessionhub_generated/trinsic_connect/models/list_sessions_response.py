@@ -7,7 +7,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.session import Session
-from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ListSessionsResponse")
 
@@ -18,23 +17,21 @@ class ListSessionsResponse:
     sends only `sessions`: a page shorter than `pageSize`, or empty, is the last one.
 
         Attributes:
-            sessions (list[Session] | None | Unset): The sessions on this page. May be null or empty past the last page.
-            total (int | Unset): Total number of sessions of the account. Not sent by this version; kept if
+            sessions (list[Session] | None): The sessions on this page. May be null or empty past the last page.
+            total (int | None): Total number of sessions of the account. Not sent by this version; kept if
                 present (added in `67c8ac7`, 2024-06-13).
-            more (bool | Unset): Whether more pages exist. Not sent by this version; kept if present (added in
+            more (bool | None): Whether more pages exist. Not sent by this version; kept if present (added in
                 `67c8ac7`, 2024-06-13).
     """
 
-    sessions: list[Session] | None | Unset = UNSET
-    total: int | Unset = UNSET
-    more: bool | Unset = UNSET
+    sessions: list[Session] | None = None
+    total: int | None = None
+    more: bool | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        sessions: list[dict[str, Any]] | None | Unset
-        if isinstance(self.sessions, Unset):
-            sessions = UNSET
-        elif isinstance(self.sessions, list):
+        sessions: list[dict[str, Any]] | None
+        if isinstance(self.sessions, list):
             sessions = []
             for sessions_type_0_item_data in self.sessions:
                 sessions_type_0_item = sessions_type_0_item_data.to_dict()
@@ -43,18 +40,18 @@ class ListSessionsResponse:
         else:
             sessions = self.sessions
 
-        total = self.total
-
-        more = self.more
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if sessions is not UNSET:
-            field_dict["sessions"] = sessions
-        if total is not UNSET:
+        field_dict.update(
+            {
+                "sessions": sessions,
+            }
+        )
+        if self.total is not None:
+            total = self.total
             field_dict["total"] = total
-        if more is not UNSET:
+        if self.more is not None:
+            more = self.more
             field_dict["more"] = more
 
         return field_dict
@@ -67,9 +64,9 @@ class ListSessionsResponse:
                 + type(src_dict).__name__
             )
         d = dict(src_dict)
-        _sessions_value = d.pop("sessions", UNSET)
-        sessions: list[Session] | None | Unset
-        if _sessions_value is None or _sessions_value is UNSET:
+        _sessions_value = d.pop("sessions", None)
+        sessions: list[Session] | None
+        if _sessions_value is None:
             sessions = _sessions_value
         else:
             _sessions_type_0 = _sessions_value
@@ -85,15 +82,15 @@ class ListSessionsResponse:
 
             sessions = sessions_type_0
 
-        total = d.pop("total", UNSET)
+        total = d.pop("total", None)
         if not (
             (isinstance(total, int) and total is not True and total is not False)
-            or total is UNSET
+            or total is None
         ):
             raise TypeError("total: unexpected " + type(total).__name__)
 
-        more = d.pop("more", UNSET)
-        if not ((more is True or more is False) or more is UNSET):
+        more = d.pop("more", None)
+        if not ((more is True or more is False) or more is None):
             raise TypeError("more: unexpected " + type(more).__name__)
 
         list_sessions_response = cls(

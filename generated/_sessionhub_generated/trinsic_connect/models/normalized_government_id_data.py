@@ -6,8 +6,6 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cas
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="NormalizedGovernmentIdData")
 
 
@@ -18,94 +16,65 @@ class NormalizedGovernmentIdData:
     strings (the samples use `YYYY-MM-DD`), so no date format is declared.
 
         Attributes:
-            id_number (None | str | Unset): Document number.
-            given_name (None | str | Unset): Given name.
-            family_name (None | str | Unset): Family name.
-            address (None | str | Unset): Address, as one string.
-            date_of_birth (None | str | Unset): Date of birth. Format not declared.
-            country (None | str | Unset): Issuing country. Format not declared; the samples use ISO 3166-1 alpha-2 codes.
-            issue_date (None | str | Unset): Issue date. Format not declared.
-            expiration_date (None | str | Unset): Expiration date. Format not declared.
+            id_number (None | str): Document number.
+            given_name (None | str): Given name.
+            family_name (None | str): Family name.
+            address (None | str): Address, as one string.
+            date_of_birth (None | str): Date of birth. Format not declared.
+            country (None | str): Issuing country. Format not declared; the samples use ISO 3166-1 alpha-2 codes.
+            issue_date (None | str): Issue date. Format not declared.
+            expiration_date (None | str): Expiration date. Format not declared.
     """
 
-    id_number: None | str | Unset = UNSET
-    given_name: None | str | Unset = UNSET
-    family_name: None | str | Unset = UNSET
-    address: None | str | Unset = UNSET
-    date_of_birth: None | str | Unset = UNSET
-    country: None | str | Unset = UNSET
-    issue_date: None | str | Unset = UNSET
-    expiration_date: None | str | Unset = UNSET
+    id_number: None | str = None
+    given_name: None | str = None
+    family_name: None | str = None
+    address: None | str = None
+    date_of_birth: None | str = None
+    country: None | str = None
+    issue_date: None | str = None
+    expiration_date: None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id_number: None | str | Unset
-        if isinstance(self.id_number, Unset):
-            id_number = UNSET
-        else:
-            id_number = self.id_number
+        id_number: None | str
+        id_number = self.id_number
 
-        given_name: None | str | Unset
-        if isinstance(self.given_name, Unset):
-            given_name = UNSET
-        else:
-            given_name = self.given_name
+        given_name: None | str
+        given_name = self.given_name
 
-        family_name: None | str | Unset
-        if isinstance(self.family_name, Unset):
-            family_name = UNSET
-        else:
-            family_name = self.family_name
+        family_name: None | str
+        family_name = self.family_name
 
-        address: None | str | Unset
-        if isinstance(self.address, Unset):
-            address = UNSET
-        else:
-            address = self.address
+        address: None | str
+        address = self.address
 
-        date_of_birth: None | str | Unset
-        if isinstance(self.date_of_birth, Unset):
-            date_of_birth = UNSET
-        else:
-            date_of_birth = self.date_of_birth
+        date_of_birth: None | str
+        date_of_birth = self.date_of_birth
 
-        country: None | str | Unset
-        if isinstance(self.country, Unset):
-            country = UNSET
-        else:
-            country = self.country
+        country: None | str
+        country = self.country
 
-        issue_date: None | str | Unset
-        if isinstance(self.issue_date, Unset):
-            issue_date = UNSET
-        else:
-            issue_date = self.issue_date
+        issue_date: None | str
+        issue_date = self.issue_date
 
-        expiration_date: None | str | Unset
-        if isinstance(self.expiration_date, Unset):
-            expiration_date = UNSET
-        else:
-            expiration_date = self.expiration_date
+        expiration_date: None | str
+        expiration_date = self.expiration_date
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id_number is not UNSET:
-            field_dict["idNumber"] = id_number
-        if given_name is not UNSET:
-            field_dict["givenName"] = given_name
-        if family_name is not UNSET:
-            field_dict["familyName"] = family_name
-        if address is not UNSET:
-            field_dict["address"] = address
-        if date_of_birth is not UNSET:
-            field_dict["dateOfBirth"] = date_of_birth
-        if country is not UNSET:
-            field_dict["country"] = country
-        if issue_date is not UNSET:
-            field_dict["issueDate"] = issue_date
-        if expiration_date is not UNSET:
-            field_dict["expirationDate"] = expiration_date
+        field_dict.update(
+            {
+                "idNumber": id_number,
+                "givenName": given_name,
+                "familyName": family_name,
+                "address": address,
+                "dateOfBirth": date_of_birth,
+                "country": country,
+                "issueDate": issue_date,
+                "expirationDate": expiration_date,
+            }
+        )
 
         return field_dict
 
@@ -117,50 +86,36 @@ class NormalizedGovernmentIdData:
                 + type(src_dict).__name__
             )
         d = dict(src_dict)
-        id_number: None | str | Unset = d.pop("idNumber", UNSET)
-        if not (isinstance(id_number, str) or id_number is None or id_number is UNSET):
+        id_number: None | str = d.pop("idNumber", None)
+        if not (isinstance(id_number, str) or id_number is None):
             raise TypeError("idNumber: unexpected " + type(id_number).__name__)
 
-        given_name: None | str | Unset = d.pop("givenName", UNSET)
-        if not (
-            isinstance(given_name, str) or given_name is None or given_name is UNSET
-        ):
+        given_name: None | str = d.pop("givenName", None)
+        if not (isinstance(given_name, str) or given_name is None):
             raise TypeError("givenName: unexpected " + type(given_name).__name__)
 
-        family_name: None | str | Unset = d.pop("familyName", UNSET)
-        if not (
-            isinstance(family_name, str) or family_name is None or family_name is UNSET
-        ):
+        family_name: None | str = d.pop("familyName", None)
+        if not (isinstance(family_name, str) or family_name is None):
             raise TypeError("familyName: unexpected " + type(family_name).__name__)
 
-        address: None | str | Unset = d.pop("address", UNSET)
-        if not (isinstance(address, str) or address is None or address is UNSET):
+        address: None | str = d.pop("address", None)
+        if not (isinstance(address, str) or address is None):
             raise TypeError("address: unexpected " + type(address).__name__)
 
-        date_of_birth: None | str | Unset = d.pop("dateOfBirth", UNSET)
-        if not (
-            isinstance(date_of_birth, str)
-            or date_of_birth is None
-            or date_of_birth is UNSET
-        ):
+        date_of_birth: None | str = d.pop("dateOfBirth", None)
+        if not (isinstance(date_of_birth, str) or date_of_birth is None):
             raise TypeError("dateOfBirth: unexpected " + type(date_of_birth).__name__)
 
-        country: None | str | Unset = d.pop("country", UNSET)
-        if not (isinstance(country, str) or country is None or country is UNSET):
+        country: None | str = d.pop("country", None)
+        if not (isinstance(country, str) or country is None):
             raise TypeError("country: unexpected " + type(country).__name__)
 
-        issue_date: None | str | Unset = d.pop("issueDate", UNSET)
-        if not (
-            isinstance(issue_date, str) or issue_date is None or issue_date is UNSET
-        ):
+        issue_date: None | str = d.pop("issueDate", None)
+        if not (isinstance(issue_date, str) or issue_date is None):
             raise TypeError("issueDate: unexpected " + type(issue_date).__name__)
 
-        expiration_date: None | str | Unset = d.pop("expirationDate", UNSET)
-        if not (
-            isinstance(expiration_date, str)
-            or expiration_date is None
-            or expiration_date is UNSET
-        ):
+        expiration_date: None | str = d.pop("expirationDate", None)
+        if not (isinstance(expiration_date, str) or expiration_date is None):
             raise TypeError(
                 "expirationDate: unexpected " + type(expiration_date).__name__
             )

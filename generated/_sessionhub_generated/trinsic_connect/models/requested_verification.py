@@ -8,7 +8,6 @@ from attrs import field as _attrs_field
 
 from ..models.government_id_options import GovernmentIdOptions
 from ..models.verification_type import VerificationType
-from ..types import UNSET, Unset
 
 _VERIFICATION_TYPE_BY_VALUE: dict[str, VerificationType] = {
     member.value: member for member in VerificationType
@@ -23,32 +22,27 @@ class RequestedVerification:
     """One verification to run in a new session.
 
     Attributes:
-        type_ (VerificationType | Unset): Kind of verification. Only `GovernmentId` exists in this version.
-        government_id_options (GovernmentIdOptions | Unset): Which fields of the government ID to disclose (`true` =
+        type_ (VerificationType | None): Kind of verification. Only `GovernmentId` exists in this version.
+        government_id_options (GovernmentIdOptions | None): Which fields of the government ID to disclose (`true` =
             disclose). Upstream name
             `GovernmentIDOptions`. No defaults are declared; the server's behaviour for an
             omitted flag is not documented.
     """
 
-    type_: VerificationType | Unset = UNSET
-    government_id_options: GovernmentIdOptions | Unset = UNSET
+    type_: VerificationType | None = None
+    government_id_options: GovernmentIdOptions | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        type_: str | Unset = UNSET
-        if not isinstance(self.type_, Unset):
-            type_ = self.type_.value
-
-        government_id_options: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.government_id_options, Unset):
-            government_id_options = self.government_id_options.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
-        if type_ is not UNSET:
+        if self.type_ is not None:
+            type_ = self.type_.value
             field_dict["type"] = type_
-        if government_id_options is not UNSET:
+        if self.government_id_options is not None:
+            government_id_options = self.government_id_options.to_dict()
             field_dict["governmentIdOptions"] = government_id_options
 
         return field_dict
@@ -61,20 +55,29 @@ class RequestedVerification:
                 + type(src_dict).__name__
             )
         d = dict(src_dict)
-        _type_ = d.pop("type", UNSET)
-        type_: VerificationType | Unset
-        if isinstance(_type_, Unset):
-            type_ = UNSET
+        _type__value = d.pop("type", None)
+        type_: VerificationType | None
+        if _type__value is None:
+            type_ = None
         else:
-            type_ = _VERIFICATION_TYPE_BY_VALUE.get(_type_) or VerificationType(_type_)
+            if not isinstance(_type__value, str):
+                raise TypeError("type: unexpected " + type(_type__value).__name__)
+            type_ = _VERIFICATION_TYPE_BY_VALUE.get(_type__value) or VerificationType(
+                _type__value
+            )
 
-        _government_id_options = d.pop("governmentIdOptions", UNSET)
-        government_id_options: GovernmentIdOptions | Unset
-        if isinstance(_government_id_options, Unset):
-            government_id_options = UNSET
+        _government_id_options_value = d.pop("governmentIdOptions", None)
+        government_id_options: GovernmentIdOptions | None
+        if _government_id_options_value is None:
+            government_id_options = None
         else:
+            if not isinstance(_government_id_options_value, dict):
+                raise TypeError(
+                    "governmentIdOptions: unexpected "
+                    + type(_government_id_options_value).__name__
+                )
             government_id_options = GovernmentIdOptions.from_dict(
-                _government_id_options
+                _government_id_options_value
             )
 
         requested_verification = cls(

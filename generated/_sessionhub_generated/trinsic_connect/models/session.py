@@ -9,7 +9,6 @@ from attrs import field as _attrs_field
 from ..models.idv_session_state import IdvSessionState
 from ..models.session_fail_code import SessionFailCode
 from ..models.verification_map import VerificationMap
-from ..types import UNSET, Unset
 
 _IDV_SESSION_STATE_BY_VALUE: dict[str, IdvSessionState] = {
     member.value: member for member in IdvSessionState
@@ -27,113 +26,83 @@ class Session:
     """An identity-verification session.
 
     Attributes:
-        id (None | str | Unset): Session id, the value passed as `sessionId`. Format not documented; the samples use
-            UUIDs, as the successor API does.
-        client_token (None | str | Unset): Token to hand to the end user's front end, which runs the verification flow
-            with it.
-        state (IdvSessionState | None | Unset): Lifecycle state. Uncertain: upstream declares a non-nullable enum, but
-            that
+        id (None | str): Session id, the value passed as `sessionId`. Format not documented; the samples use UUIDs, as
+            the successor API does.
+        client_token (None | str): Token to hand to the end user's front end, which runs the verification flow with it.
+        state (IdvSessionState | None): Lifecycle state. Uncertain: upstream declares a non-nullable enum, but that
             cannot be confirmed; sessionhub reads it as nullable.
-        verifications (None | Unset | VerificationMap): The session's verifications, as a map (not a list). Key meaning
-            is not documented; the samples key by verification id.
-        fail_code (None | SessionFailCode | Unset): Why the session failed; `SessionFailNone` when it has not failed.
-            Uncertain:
+        verifications (None | VerificationMap): The session's verifications, as a map (not a list). Key meaning is not
+            documented; the samples key by verification id.
+        fail_code (None | SessionFailCode): Why the session failed; `SessionFailNone` when it has not failed. Uncertain:
             upstream declares a non-nullable enum; sessionhub reads it as nullable.
-        result_vp (None | str | Unset): Not documented. The name suggests a serialized verifiable presentation of the
-            results.
-        created (int | None | Unset): When the session was created, as an epoch number. Uncertain: the unit is not
+        result_vp (None | str): Not documented. The name suggests a serialized verifiable presentation of the results.
+        created (int | None): When the session was created, as an epoch number. Uncertain: the unit is not
             documented for this version (the successor API uses Unix seconds), and upstream
             declares it non-nullable. sessionhub reads it as nullable Unix seconds.
-        updated (int | None | Unset): When the session's state or data last changed, as an epoch number. Uncertain: the
+        updated (int | None): When the session's state or data last changed, as an epoch number. Uncertain: the
             unit is not documented for this version (the successor API uses Unix seconds),
             and upstream declares it non-nullable. sessionhub reads it as nullable Unix
             seconds.
     """
 
-    id: None | str | Unset = UNSET
-    client_token: None | str | Unset = UNSET
-    state: IdvSessionState | None | Unset = UNSET
-    verifications: None | Unset | VerificationMap = UNSET
-    fail_code: None | SessionFailCode | Unset = UNSET
-    result_vp: None | str | Unset = UNSET
-    created: int | None | Unset = UNSET
-    updated: int | None | Unset = UNSET
+    id: None | str = None
+    client_token: None | str = None
+    state: IdvSessionState | None = None
+    verifications: None | VerificationMap = None
+    fail_code: None | SessionFailCode = None
+    result_vp: None | str = None
+    created: int | None = None
+    updated: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id: None | str | Unset
-        if isinstance(self.id, Unset):
-            id = UNSET
-        else:
-            id = self.id
+        id: None | str
+        id = self.id
 
-        client_token: None | str | Unset
-        if isinstance(self.client_token, Unset):
-            client_token = UNSET
-        else:
-            client_token = self.client_token
+        client_token: None | str
+        client_token = self.client_token
 
-        state: None | str | Unset
-        if isinstance(self.state, Unset):
-            state = UNSET
-        elif isinstance(self.state, IdvSessionState):
+        state: None | str
+        if isinstance(self.state, IdvSessionState):
             state = self.state.value
         else:
             state = self.state
 
-        verifications: dict[str, Any] | None | Unset
-        if isinstance(self.verifications, Unset):
-            verifications = UNSET
-        elif isinstance(self.verifications, VerificationMap):
+        verifications: dict[str, Any] | None
+        if isinstance(self.verifications, VerificationMap):
             verifications = self.verifications.to_dict()
         else:
             verifications = self.verifications
 
-        fail_code: None | str | Unset
-        if isinstance(self.fail_code, Unset):
-            fail_code = UNSET
-        elif isinstance(self.fail_code, SessionFailCode):
+        fail_code: None | str
+        if isinstance(self.fail_code, SessionFailCode):
             fail_code = self.fail_code.value
         else:
             fail_code = self.fail_code
 
-        result_vp: None | str | Unset
-        if isinstance(self.result_vp, Unset):
-            result_vp = UNSET
-        else:
-            result_vp = self.result_vp
+        result_vp: None | str
+        result_vp = self.result_vp
 
-        created: int | None | Unset
-        if isinstance(self.created, Unset):
-            created = UNSET
-        else:
-            created = self.created
+        created: int | None
+        created = self.created
 
-        updated: int | None | Unset
-        if isinstance(self.updated, Unset):
-            updated = UNSET
-        else:
-            updated = self.updated
+        updated: int | None
+        updated = self.updated
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
-        if client_token is not UNSET:
-            field_dict["clientToken"] = client_token
-        if state is not UNSET:
-            field_dict["state"] = state
-        if verifications is not UNSET:
-            field_dict["verifications"] = verifications
-        if fail_code is not UNSET:
-            field_dict["failCode"] = fail_code
-        if result_vp is not UNSET:
-            field_dict["resultVp"] = result_vp
-        if created is not UNSET:
-            field_dict["created"] = created
-        if updated is not UNSET:
-            field_dict["updated"] = updated
+        field_dict.update(
+            {
+                "id": id,
+                "clientToken": client_token,
+                "state": state,
+                "verifications": verifications,
+                "failCode": fail_code,
+                "resultVp": result_vp,
+                "created": created,
+                "updated": updated,
+            }
+        )
 
         return field_dict
 
@@ -144,21 +113,17 @@ class Session:
                 "Session: expected a JSON object, got " + type(src_dict).__name__
             )
         d = dict(src_dict)
-        id: None | str | Unset = d.pop("id", UNSET)
-        if not (isinstance(id, str) or id is None or id is UNSET):
+        id: None | str = d.pop("id", None)
+        if not (isinstance(id, str) or id is None):
             raise TypeError("id: unexpected " + type(id).__name__)
 
-        client_token: None | str | Unset = d.pop("clientToken", UNSET)
-        if not (
-            isinstance(client_token, str)
-            or client_token is None
-            or client_token is UNSET
-        ):
+        client_token: None | str = d.pop("clientToken", None)
+        if not (isinstance(client_token, str) or client_token is None):
             raise TypeError("clientToken: unexpected " + type(client_token).__name__)
 
-        _state_value = d.pop("state", UNSET)
-        state: IdvSessionState | None | Unset
-        if _state_value is None or _state_value is UNSET:
+        _state_value = d.pop("state", None)
+        state: IdvSessionState | None
+        if _state_value is None:
             state = _state_value
         else:
             if not isinstance(_state_value, str):
@@ -169,9 +134,9 @@ class Session:
 
             state = state_type_1
 
-        _verifications_value = d.pop("verifications", UNSET)
-        verifications: None | Unset | VerificationMap
-        if _verifications_value is None or _verifications_value is UNSET:
+        _verifications_value = d.pop("verifications", None)
+        verifications: None | VerificationMap
+        if _verifications_value is None:
             verifications = _verifications_value
         else:
             if not isinstance(_verifications_value, dict):
@@ -182,9 +147,9 @@ class Session:
 
             verifications = verifications_type_1
 
-        _fail_code_value = d.pop("failCode", UNSET)
-        fail_code: None | SessionFailCode | Unset
-        if _fail_code_value is None or _fail_code_value is UNSET:
+        _fail_code_value = d.pop("failCode", None)
+        fail_code: None | SessionFailCode
+        if _fail_code_value is None:
             fail_code = _fail_code_value
         else:
             if not isinstance(_fail_code_value, str):
@@ -197,23 +162,21 @@ class Session:
 
             fail_code = fail_code_type_1
 
-        result_vp: None | str | Unset = d.pop("resultVp", UNSET)
-        if not (isinstance(result_vp, str) or result_vp is None or result_vp is UNSET):
+        result_vp: None | str = d.pop("resultVp", None)
+        if not (isinstance(result_vp, str) or result_vp is None):
             raise TypeError("resultVp: unexpected " + type(result_vp).__name__)
 
-        created: int | None | Unset = d.pop("created", UNSET)
+        created: int | None = d.pop("created", None)
         if not (
             (isinstance(created, int) and created is not True and created is not False)
             or created is None
-            or created is UNSET
         ):
             raise TypeError("created: unexpected " + type(created).__name__)
 
-        updated: int | None | Unset = d.pop("updated", UNSET)
+        updated: int | None = d.pop("updated", None)
         if not (
             (isinstance(updated, int) and updated is not True and updated is not False)
             or updated is None
-            or updated is UNSET
         ):
             raise TypeError("updated: unexpected " + type(updated).__name__)
 

@@ -6,8 +6,6 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cas
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="ValidationResult")
 
 
@@ -17,37 +15,33 @@ class ValidationResult:
     (inferred from the names).
 
         Attributes:
-            member_names (list[str] | None | Unset): Names of the request members that failed the check.
-            error_message (None | str | Unset): Human-readable message.
+            member_names (list[str] | None): Names of the request members that failed the check.
+            error_message (None | str): Human-readable message.
     """
 
-    member_names: list[str] | None | Unset = UNSET
-    error_message: None | str | Unset = UNSET
+    member_names: list[str] | None = None
+    error_message: None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        member_names: list[str] | None | Unset
-        if isinstance(self.member_names, Unset):
-            member_names = UNSET
-        elif isinstance(self.member_names, list):
+        member_names: list[str] | None
+        if isinstance(self.member_names, list):
             member_names = self.member_names
 
         else:
             member_names = self.member_names
 
-        error_message: None | str | Unset
-        if isinstance(self.error_message, Unset):
-            error_message = UNSET
-        else:
-            error_message = self.error_message
+        error_message: None | str
+        error_message = self.error_message
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if member_names is not UNSET:
-            field_dict["memberNames"] = member_names
-        if error_message is not UNSET:
-            field_dict["errorMessage"] = error_message
+        field_dict.update(
+            {
+                "memberNames": member_names,
+                "errorMessage": error_message,
+            }
+        )
 
         return field_dict
 
@@ -59,9 +53,9 @@ class ValidationResult:
                 + type(src_dict).__name__
             )
         d = dict(src_dict)
-        _member_names_value = d.pop("memberNames", UNSET)
-        member_names: list[str] | None | Unset
-        if _member_names_value is None or _member_names_value is UNSET:
+        _member_names_value = d.pop("memberNames", None)
+        member_names: list[str] | None
+        if _member_names_value is None:
             member_names = _member_names_value
         else:
             _member_names_type_0 = _member_names_value
@@ -81,12 +75,8 @@ class ValidationResult:
 
             member_names = member_names_type_0
 
-        error_message: None | str | Unset = d.pop("errorMessage", UNSET)
-        if not (
-            isinstance(error_message, str)
-            or error_message is None
-            or error_message is UNSET
-        ):
+        error_message: None | str = d.pop("errorMessage", None)
+        if not (isinstance(error_message, str) or error_message is None):
             raise TypeError("errorMessage: unexpected " + type(error_message).__name__)
 
         validation_result = cls(

@@ -11,7 +11,6 @@ from ..models.normalized_government_id_data import NormalizedGovernmentIdData
 from ..models.verification_fail_code import VerificationFailCode
 from ..models.verification_state import VerificationState
 from ..models.verification_type import VerificationType
-from ..types import UNSET, Unset
 
 _VERIFICATION_TYPE_BY_VALUE: dict[str, VerificationType] = {
     member.value: member for member in VerificationType
@@ -32,114 +31,93 @@ class Verification:
     """One verification within a session, with its state and disclosed data.
 
     Attributes:
-        id (None | str | Unset): Verification id.
-        type_ (None | Unset | VerificationType): Kind of verification. Uncertain: upstream declares a non-nullable enum;
+        id (None | str): Verification id.
+        type_ (None | VerificationType): Kind of verification. Uncertain: upstream declares a non-nullable enum;
             sessionhub reads it as nullable.
-        state (None | Unset | VerificationState): Verification state. Uncertain: upstream declares a non-nullable enum;
+        state (None | VerificationState): Verification state. Uncertain: upstream declares a non-nullable enum;
             sessionhub
             reads it as nullable.
-        fail_code (None | Unset | VerificationFailCode): Why the verification failed; `VerificationFailNone` when it has
-            not failed.
+        fail_code (None | VerificationFailCode): Why the verification failed; `VerificationFailNone` when it has not
+            failed.
             Uncertain: upstream declares a non-nullable enum; sessionhub reads it as nullable.
-        reused (bool | Unset): Not documented. The name suggests the user's existing credential was reused instead of
+        reused (bool | None): Not documented. The name suggests the user's existing credential was reused instead of
             verifying again.
-        updated (int | None | Unset): When the verification last changed, as an epoch number. Uncertain: the unit is
+        updated (int | None): When the verification last changed, as an epoch number. Uncertain: the unit is
             not documented (the successor API uses Unix seconds for sessions), and upstream
             declares it non-nullable. sessionhub reads it as nullable Unix seconds.
-        government_id_options (GovernmentIdOptions | None | Unset): The fields requested for disclosure. Uncertain:
-            upstream uses a bare `$ref`,
+        government_id_options (GovernmentIdOptions | None): The fields requested for disclosure. Uncertain: upstream
+            uses a bare `$ref`,
             which in OpenAPI 3.0 cannot say nullable either way; sessionhub reads it as
             nullable.
-        normalized_government_id_data (None | NormalizedGovernmentIdData | Unset): ID data extracted from the document.
-            Before that data exists, the fields are
+        normalized_government_id_data (None | NormalizedGovernmentIdData): ID data extracted from the document. Before
+            that data exists, the fields are
             null. Uncertain: upstream uses a bare `$ref`; sessionhub reads the object itself
             as nullable too.
     """
 
-    id: None | str | Unset = UNSET
-    type_: None | Unset | VerificationType = UNSET
-    state: None | Unset | VerificationState = UNSET
-    fail_code: None | Unset | VerificationFailCode = UNSET
-    reused: bool | Unset = UNSET
-    updated: int | None | Unset = UNSET
-    government_id_options: GovernmentIdOptions | None | Unset = UNSET
-    normalized_government_id_data: None | NormalizedGovernmentIdData | Unset = UNSET
+    id: None | str = None
+    type_: None | VerificationType = None
+    state: None | VerificationState = None
+    fail_code: None | VerificationFailCode = None
+    reused: bool | None = None
+    updated: int | None = None
+    government_id_options: GovernmentIdOptions | None = None
+    normalized_government_id_data: None | NormalizedGovernmentIdData = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id: None | str | Unset
-        if isinstance(self.id, Unset):
-            id = UNSET
-        else:
-            id = self.id
+        id: None | str
+        id = self.id
 
-        type_: None | str | Unset
-        if isinstance(self.type_, Unset):
-            type_ = UNSET
-        elif isinstance(self.type_, VerificationType):
+        type_: None | str
+        if isinstance(self.type_, VerificationType):
             type_ = self.type_.value
         else:
             type_ = self.type_
 
-        state: None | str | Unset
-        if isinstance(self.state, Unset):
-            state = UNSET
-        elif isinstance(self.state, VerificationState):
+        state: None | str
+        if isinstance(self.state, VerificationState):
             state = self.state.value
         else:
             state = self.state
 
-        fail_code: None | str | Unset
-        if isinstance(self.fail_code, Unset):
-            fail_code = UNSET
-        elif isinstance(self.fail_code, VerificationFailCode):
+        fail_code: None | str
+        if isinstance(self.fail_code, VerificationFailCode):
             fail_code = self.fail_code.value
         else:
             fail_code = self.fail_code
 
-        reused = self.reused
+        updated: int | None
+        updated = self.updated
 
-        updated: int | None | Unset
-        if isinstance(self.updated, Unset):
-            updated = UNSET
-        else:
-            updated = self.updated
-
-        government_id_options: dict[str, Any] | None | Unset
-        if isinstance(self.government_id_options, Unset):
-            government_id_options = UNSET
-        elif isinstance(self.government_id_options, GovernmentIdOptions):
+        government_id_options: dict[str, Any] | None
+        if isinstance(self.government_id_options, GovernmentIdOptions):
             government_id_options = self.government_id_options.to_dict()
         else:
             government_id_options = self.government_id_options
 
-        normalized_government_id_data: dict[str, Any] | None | Unset
-        if isinstance(self.normalized_government_id_data, Unset):
-            normalized_government_id_data = UNSET
-        elif isinstance(self.normalized_government_id_data, NormalizedGovernmentIdData):
+        normalized_government_id_data: dict[str, Any] | None
+        if isinstance(self.normalized_government_id_data, NormalizedGovernmentIdData):
             normalized_government_id_data = self.normalized_government_id_data.to_dict()
         else:
             normalized_government_id_data = self.normalized_government_id_data
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
-        if type_ is not UNSET:
-            field_dict["type"] = type_
-        if state is not UNSET:
-            field_dict["state"] = state
-        if fail_code is not UNSET:
-            field_dict["failCode"] = fail_code
-        if reused is not UNSET:
+        field_dict.update(
+            {
+                "id": id,
+                "type": type_,
+                "state": state,
+                "failCode": fail_code,
+                "updated": updated,
+                "governmentIdOptions": government_id_options,
+                "normalizedGovernmentIdData": normalized_government_id_data,
+            }
+        )
+        if self.reused is not None:
+            reused = self.reused
             field_dict["reused"] = reused
-        if updated is not UNSET:
-            field_dict["updated"] = updated
-        if government_id_options is not UNSET:
-            field_dict["governmentIdOptions"] = government_id_options
-        if normalized_government_id_data is not UNSET:
-            field_dict["normalizedGovernmentIdData"] = normalized_government_id_data
 
         return field_dict
 
@@ -150,13 +128,13 @@ class Verification:
                 "Verification: expected a JSON object, got " + type(src_dict).__name__
             )
         d = dict(src_dict)
-        id: None | str | Unset = d.pop("id", UNSET)
-        if not (isinstance(id, str) or id is None or id is UNSET):
+        id: None | str = d.pop("id", None)
+        if not (isinstance(id, str) or id is None):
             raise TypeError("id: unexpected " + type(id).__name__)
 
-        _type__value = d.pop("type", UNSET)
-        type_: None | Unset | VerificationType
-        if _type__value is None or _type__value is UNSET:
+        _type__value = d.pop("type", None)
+        type_: None | VerificationType
+        if _type__value is None:
             type_ = _type__value
         else:
             if not isinstance(_type__value, str):
@@ -167,9 +145,9 @@ class Verification:
 
             type_ = type_type_1
 
-        _state_value = d.pop("state", UNSET)
-        state: None | Unset | VerificationState
-        if _state_value is None or _state_value is UNSET:
+        _state_value = d.pop("state", None)
+        state: None | VerificationState
+        if _state_value is None:
             state = _state_value
         else:
             if not isinstance(_state_value, str):
@@ -180,9 +158,9 @@ class Verification:
 
             state = state_type_1
 
-        _fail_code_value = d.pop("failCode", UNSET)
-        fail_code: None | Unset | VerificationFailCode
-        if _fail_code_value is None or _fail_code_value is UNSET:
+        _fail_code_value = d.pop("failCode", None)
+        fail_code: None | VerificationFailCode
+        if _fail_code_value is None:
             fail_code = _fail_code_value
         else:
             if not isinstance(_fail_code_value, str):
@@ -195,24 +173,20 @@ class Verification:
 
             fail_code = fail_code_type_1
 
-        reused = d.pop("reused", UNSET)
-        if not ((reused is True or reused is False) or reused is UNSET):
+        reused = d.pop("reused", None)
+        if not ((reused is True or reused is False) or reused is None):
             raise TypeError("reused: unexpected " + type(reused).__name__)
 
-        updated: int | None | Unset = d.pop("updated", UNSET)
+        updated: int | None = d.pop("updated", None)
         if not (
             (isinstance(updated, int) and updated is not True and updated is not False)
             or updated is None
-            or updated is UNSET
         ):
             raise TypeError("updated: unexpected " + type(updated).__name__)
 
-        _government_id_options_value = d.pop("governmentIdOptions", UNSET)
-        government_id_options: GovernmentIdOptions | None | Unset
-        if (
-            _government_id_options_value is None
-            or _government_id_options_value is UNSET
-        ):
+        _government_id_options_value = d.pop("governmentIdOptions", None)
+        government_id_options: GovernmentIdOptions | None
+        if _government_id_options_value is None:
             government_id_options = _government_id_options_value
         else:
             if not isinstance(_government_id_options_value, dict):
@@ -226,14 +200,9 @@ class Verification:
 
             government_id_options = government_id_options_type_1
 
-        _normalized_government_id_data_value = d.pop(
-            "normalizedGovernmentIdData", UNSET
-        )
-        normalized_government_id_data: None | NormalizedGovernmentIdData | Unset
-        if (
-            _normalized_government_id_data_value is None
-            or _normalized_government_id_data_value is UNSET
-        ):
+        _normalized_government_id_data_value = d.pop("normalizedGovernmentIdData", None)
+        normalized_government_id_data: None | NormalizedGovernmentIdData
+        if _normalized_government_id_data_value is None:
             normalized_government_id_data = _normalized_government_id_data_value
         else:
             if not isinstance(_normalized_government_id_data_value, dict):

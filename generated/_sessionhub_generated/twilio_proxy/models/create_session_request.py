@@ -9,7 +9,6 @@ from attrs import field as _attrs_field
 
 from ..models.session_mode import SessionMode
 from ..models.session_status import SessionStatus
-from ..types import UNSET, Unset
 
 _SESSION_MODE_BY_VALUE: dict[str, SessionMode] = {
     member.value: member for member in SessionMode
@@ -28,23 +27,23 @@ class CreateSessionRequest:
     """Form body of `create_session`. Every field is optional.
 
     Attributes:
-        unique_name (str | Unset): Your own unique name for the session, at most 191 characters, UTF-8. Must be
+        unique_name (str | None): Your own unique name for the session, at most 191 characters, UTF-8. Must be
             unique (the scope is not stated; presumably the Service). Should not contain
             personal data.
-        date_expiry (datetime.datetime | Unset): When the session expires, as an ISO 8601 date-time. Takes precedence
+        date_expiry (datetime.datetime | None): When the session expires, as an ISO 8601 date-time. Takes precedence
             over `Ttl`.
             twilio-python sends UTC as `YYYY-MM-DDTHH:MM:SSZ`. Uncertain: whether Twilio
             accepts a `+00:00` offset instead of `Z` was not verified, so send `Z`.
-        ttl (int | Unset): Seconds until the session expires, counted from its creation or from its last
+        ttl (int | None): Seconds until the session expires, counted from its creation or from its last
             Interaction. Uncertain: with neither `Ttl` nor `DateExpiry`, Twilio's error page
             80904 speaks of a default of 90 days, while upstream's response schema declares
             `ttl` default 0.
-        mode (SessionMode | Unset): Channels a session carries. Upstream name `session_enum_mode`.
-        status (SessionStatus | Unset): Status of a session. Upstream name `session_enum_status`. Note the hyphen in
+        mode (SessionMode | None): Channels a session carries. Upstream name `session_enum_mode`.
+        status (SessionStatus | None): Status of a session. Upstream name `session_enum_status`. Note the hyphen in
             `in-progress`; some 2017 twilio-python fixtures misspelled it `in-progess`.
             `unknown` is a real Twilio value, not sessionhub's placeholder for values it does
             not know.
-        participants (list[str] | Unset): Participants to add with the session, at most two (a session holds at most two
+        participants (list[str] | None): Participants to add with the session, at most two (a session holds at most two
             participants). Each item is ONE participant object encoded as a JSON string, and
             the form repeats the key once per participant:
             `Participants={"Identifier":"+15558675310"}&Participants={"Identifier":"+15553217654"}`
@@ -55,49 +54,37 @@ class CreateSessionRequest:
             community usage. Upstream declares the items untyped (`items: {}`).
     """
 
-    unique_name: str | Unset = UNSET
-    date_expiry: datetime.datetime | Unset = UNSET
-    ttl: int | Unset = UNSET
-    mode: SessionMode | Unset = UNSET
-    status: SessionStatus | Unset = UNSET
-    participants: list[str] | Unset = UNSET
+    unique_name: str | None = None
+    date_expiry: datetime.datetime | None = None
+    ttl: int | None = None
+    mode: SessionMode | None = None
+    status: SessionStatus | None = None
+    participants: list[str] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        unique_name = self.unique_name
-
-        date_expiry: str | Unset = UNSET
-        if not isinstance(self.date_expiry, Unset):
-            date_expiry = self.date_expiry.isoformat()
-
-        ttl = self.ttl
-
-        mode: str | Unset = UNSET
-        if not isinstance(self.mode, Unset):
-            mode = self.mode.value
-
-        status: str | Unset = UNSET
-        if not isinstance(self.status, Unset):
-            status = self.status.value
-
-        participants: list[str] | Unset = UNSET
-        if not isinstance(self.participants, Unset):
-            participants = self.participants
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
-        if unique_name is not UNSET:
+        if self.unique_name is not None:
+            unique_name = self.unique_name
             field_dict["UniqueName"] = unique_name
-        if date_expiry is not UNSET:
+        if self.date_expiry is not None:
+            date_expiry = self.date_expiry.isoformat()
             field_dict["DateExpiry"] = date_expiry
-        if ttl is not UNSET:
+        if self.ttl is not None:
+            ttl = self.ttl
             field_dict["Ttl"] = ttl
-        if mode is not UNSET:
+        if self.mode is not None:
+            mode = self.mode.value
             field_dict["Mode"] = mode
-        if status is not UNSET:
+        if self.status is not None:
+            status = self.status.value
             field_dict["Status"] = status
-        if participants is not UNSET:
+        if self.participants is not None:
+            participants = self.participants
+
             field_dict["Participants"] = participants
 
         return field_dict
@@ -110,40 +97,54 @@ class CreateSessionRequest:
                 + type(src_dict).__name__
             )
         d = dict(src_dict)
-        unique_name = d.pop("UniqueName", UNSET)
-        if not (isinstance(unique_name, str) or unique_name is UNSET):
+        unique_name = d.pop("UniqueName", None)
+        if not (isinstance(unique_name, str) or unique_name is None):
             raise TypeError("UniqueName: unexpected " + type(unique_name).__name__)
 
-        _date_expiry = d.pop("DateExpiry", UNSET)
-        date_expiry: datetime.datetime | Unset
-        if isinstance(_date_expiry, Unset):
-            date_expiry = UNSET
+        _date_expiry_value = d.pop("DateExpiry", None)
+        date_expiry: datetime.datetime | None
+        if _date_expiry_value is None:
+            date_expiry = None
         else:
-            date_expiry = _datetime_fromisoformat(_date_expiry)
+            if not isinstance(_date_expiry_value, str):
+                raise TypeError(
+                    "DateExpiry: unexpected " + type(_date_expiry_value).__name__
+                )
+            date_expiry = _datetime_fromisoformat(_date_expiry_value)
 
-        ttl = d.pop("Ttl", UNSET)
+        ttl = d.pop("Ttl", None)
         if not (
             (isinstance(ttl, int) and ttl is not True and ttl is not False)
-            or ttl is UNSET
+            or ttl is None
         ):
             raise TypeError("Ttl: unexpected " + type(ttl).__name__)
 
-        _mode = d.pop("Mode", UNSET)
-        mode: SessionMode | Unset
-        if isinstance(_mode, Unset):
-            mode = UNSET
+        _mode_value = d.pop("Mode", None)
+        mode: SessionMode | None
+        if _mode_value is None:
+            mode = None
         else:
-            mode = _SESSION_MODE_BY_VALUE.get(_mode) or SessionMode(_mode)
+            if not isinstance(_mode_value, str):
+                raise TypeError("Mode: unexpected " + type(_mode_value).__name__)
+            mode = _SESSION_MODE_BY_VALUE.get(_mode_value) or SessionMode(_mode_value)
 
-        _status = d.pop("Status", UNSET)
-        status: SessionStatus | Unset
-        if isinstance(_status, Unset):
-            status = UNSET
+        _status_value = d.pop("Status", None)
+        status: SessionStatus | None
+        if _status_value is None:
+            status = None
         else:
-            status = _SESSION_STATUS_BY_VALUE.get(_status) or SessionStatus(_status)
+            if not isinstance(_status_value, str):
+                raise TypeError("Status: unexpected " + type(_status_value).__name__)
+            status = _SESSION_STATUS_BY_VALUE.get(_status_value) or SessionStatus(
+                _status_value
+            )
 
-        _participants = d.pop("Participants", UNSET)
-        if _participants is not UNSET:
+        _participants_value = d.pop("Participants", None)
+        participants: list[str] | None
+        if _participants_value is None:
+            participants = None
+        else:
+            _participants = _participants_value
             if not isinstance(_participants, list):
                 raise TypeError(
                     "Participants: unexpected " + type(_participants).__name__
@@ -156,7 +157,7 @@ class CreateSessionRequest:
                         + " item"
                     )
 
-        participants = cast(list[str] | Unset, _participants)
+            participants = cast(list[str], _participants)
 
         create_session_request = cls(
             unique_name,

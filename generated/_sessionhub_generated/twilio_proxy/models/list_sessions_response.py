@@ -8,7 +8,6 @@ from attrs import field as _attrs_field
 
 from ..models.page_meta import PageMeta
 from ..models.session import Session
-from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ListSessionsResponse")
 

@@ -6,8 +6,6 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cas
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="PageMeta")
 
 
@@ -18,65 +16,54 @@ class PageMeta:
     read as "last page". There is no total or page count.
 
         Attributes:
-            first_page_url (str | Unset): URL of page 0 with the same `PageSize`.
-            key (str | Unset): Name of the property that holds the records; always `sessions` here.
-            next_page_url (None | str | Unset): Absolute URL of the next page, with `PageSize`, `Page` and `PageToken`
-                already
+            first_page_url (str | None): URL of page 0 with the same `PageSize`.
+            key (str | None): Name of the property that holds the records; always `sessions` here.
+            next_page_url (None | str): Absolute URL of the next page, with `PageSize`, `Page` and `PageToken` already
                 in its query; null on the last page.
-            page (int | Unset): Zero-based index of this page (the `Page` that was sent).
-            page_size (int | Unset): Page size used for this page.
-            previous_page_url (None | str | Unset): Absolute URL of the previous page; null on the first page.
-            url (str | Unset): URL of this page.
+            page (int | None): Zero-based index of this page (the `Page` that was sent).
+            page_size (int | None): Page size used for this page.
+            previous_page_url (None | str): Absolute URL of the previous page; null on the first page.
+            url (str | None): URL of this page.
     """
 
-    first_page_url: str | Unset = UNSET
-    key: str | Unset = UNSET
-    next_page_url: None | str | Unset = UNSET
-    page: int | Unset = UNSET
-    page_size: int | Unset = UNSET
-    previous_page_url: None | str | Unset = UNSET
-    url: str | Unset = UNSET
+    first_page_url: str | None = None
+    key: str | None = None
+    next_page_url: None | str = None
+    page: int | None = None
+    page_size: int | None = None
+    previous_page_url: None | str = None
+    url: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        first_page_url = self.first_page_url
+        next_page_url: None | str
+        next_page_url = self.next_page_url
 
-        key = self.key
-
-        next_page_url: None | str | Unset
-        if isinstance(self.next_page_url, Unset):
-            next_page_url = UNSET
-        else:
-            next_page_url = self.next_page_url
-
-        page = self.page
-
-        page_size = self.page_size
-
-        previous_page_url: None | str | Unset
-        if isinstance(self.previous_page_url, Unset):
-            previous_page_url = UNSET
-        else:
-            previous_page_url = self.previous_page_url
-
-        url = self.url
+        previous_page_url: None | str
+        previous_page_url = self.previous_page_url
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if first_page_url is not UNSET:
+        field_dict.update(
+            {
+                "next_page_url": next_page_url,
+                "previous_page_url": previous_page_url,
+            }
+        )
+        if self.first_page_url is not None:
+            first_page_url = self.first_page_url
             field_dict["first_page_url"] = first_page_url
-        if key is not UNSET:
+        if self.key is not None:
+            key = self.key
             field_dict["key"] = key
-        if next_page_url is not UNSET:
-            field_dict["next_page_url"] = next_page_url
-        if page is not UNSET:
+        if self.page is not None:
+            page = self.page
             field_dict["page"] = page
-        if page_size is not UNSET:
+        if self.page_size is not None:
+            page_size = self.page_size
             field_dict["page_size"] = page_size
-        if previous_page_url is not UNSET:
-            field_dict["previous_page_url"] = previous_page_url
-        if url is not UNSET:
+        if self.url is not None:
+            url = self.url
             field_dict["url"] = url
 
         return field_dict
@@ -88,54 +75,46 @@ class PageMeta:
                 "PageMeta: expected a JSON object, got " + type(src_dict).__name__
             )
         d = dict(src_dict)
-        first_page_url = d.pop("first_page_url", UNSET)
-        if not (isinstance(first_page_url, str) or first_page_url is UNSET):
+        first_page_url = d.pop("first_page_url", None)
+        if not (isinstance(first_page_url, str) or first_page_url is None):
             raise TypeError(
                 "first_page_url: unexpected " + type(first_page_url).__name__
             )
 
-        key = d.pop("key", UNSET)
-        if not (isinstance(key, str) or key is UNSET):
+        key = d.pop("key", None)
+        if not (isinstance(key, str) or key is None):
             raise TypeError("key: unexpected " + type(key).__name__)
 
-        next_page_url: None | str | Unset = d.pop("next_page_url", UNSET)
-        if not (
-            isinstance(next_page_url, str)
-            or next_page_url is None
-            or next_page_url is UNSET
-        ):
+        next_page_url: None | str = d.pop("next_page_url", None)
+        if not (isinstance(next_page_url, str) or next_page_url is None):
             raise TypeError("next_page_url: unexpected " + type(next_page_url).__name__)
 
-        page = d.pop("page", UNSET)
+        page = d.pop("page", None)
         if not (
             (isinstance(page, int) and page is not True and page is not False)
-            or page is UNSET
+            or page is None
         ):
             raise TypeError("page: unexpected " + type(page).__name__)
 
-        page_size = d.pop("page_size", UNSET)
+        page_size = d.pop("page_size", None)
         if not (
             (
                 isinstance(page_size, int)
                 and page_size is not True
                 and page_size is not False
             )
-            or page_size is UNSET
+            or page_size is None
         ):
             raise TypeError("page_size: unexpected " + type(page_size).__name__)
 
-        previous_page_url: None | str | Unset = d.pop("previous_page_url", UNSET)
-        if not (
-            isinstance(previous_page_url, str)
-            or previous_page_url is None
-            or previous_page_url is UNSET
-        ):
+        previous_page_url: None | str = d.pop("previous_page_url", None)
+        if not (isinstance(previous_page_url, str) or previous_page_url is None):
             raise TypeError(
                 "previous_page_url: unexpected " + type(previous_page_url).__name__
             )
 
-        url = d.pop("url", UNSET)
-        if not (isinstance(url, str) or url is UNSET):
+        url = d.pop("url", None)
+        if not (isinstance(url, str) or url is None):
             raise TypeError("url: unexpected " + type(url).__name__)
 
         page_meta = cls(

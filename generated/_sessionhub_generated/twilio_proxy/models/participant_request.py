@@ -6,8 +6,6 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="ParticipantRequest")
 
 
@@ -22,25 +20,19 @@ class ParticipantRequest:
 
         Attributes:
             identifier (str): The participant's phone number (E.164) or channel address, e.g. `+15558675310`.
-            friendly_name (str | Unset): A display name for the participant, at most 255 characters.
-            proxy_identifier (str | Unset): The proxy phone number (or channel address) to use for this participant.
-            proxy_identifier_sid (str | Unset): SID of the proxy phone number (`PN…`) to use for this participant.
+            friendly_name (str | None): A display name for the participant, at most 255 characters.
+            proxy_identifier (str | None): The proxy phone number (or channel address) to use for this participant.
+            proxy_identifier_sid (str | None): SID of the proxy phone number (`PN…`) to use for this participant.
     """
 
     identifier: str
-    friendly_name: str | Unset = UNSET
-    proxy_identifier: str | Unset = UNSET
-    proxy_identifier_sid: str | Unset = UNSET
+    friendly_name: str | None = None
+    proxy_identifier: str | None = None
+    proxy_identifier_sid: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         identifier = self.identifier
-
-        friendly_name = self.friendly_name
-
-        proxy_identifier = self.proxy_identifier
-
-        proxy_identifier_sid = self.proxy_identifier_sid
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -49,11 +41,14 @@ class ParticipantRequest:
                 "Identifier": identifier,
             }
         )
-        if friendly_name is not UNSET:
+        if self.friendly_name is not None:
+            friendly_name = self.friendly_name
             field_dict["FriendlyName"] = friendly_name
-        if proxy_identifier is not UNSET:
+        if self.proxy_identifier is not None:
+            proxy_identifier = self.proxy_identifier
             field_dict["ProxyIdentifier"] = proxy_identifier
-        if proxy_identifier_sid is not UNSET:
+        if self.proxy_identifier_sid is not None:
+            proxy_identifier_sid = self.proxy_identifier_sid
             field_dict["ProxyIdentifierSid"] = proxy_identifier_sid
 
         return field_dict
@@ -70,18 +65,18 @@ class ParticipantRequest:
         if not isinstance(identifier, str):
             raise TypeError("Identifier: unexpected " + type(identifier).__name__)
 
-        friendly_name = d.pop("FriendlyName", UNSET)
-        if not (isinstance(friendly_name, str) or friendly_name is UNSET):
+        friendly_name = d.pop("FriendlyName", None)
+        if not (isinstance(friendly_name, str) or friendly_name is None):
             raise TypeError("FriendlyName: unexpected " + type(friendly_name).__name__)
 
-        proxy_identifier = d.pop("ProxyIdentifier", UNSET)
-        if not (isinstance(proxy_identifier, str) or proxy_identifier is UNSET):
+        proxy_identifier = d.pop("ProxyIdentifier", None)
+        if not (isinstance(proxy_identifier, str) or proxy_identifier is None):
             raise TypeError(
                 "ProxyIdentifier: unexpected " + type(proxy_identifier).__name__
             )
 
-        proxy_identifier_sid = d.pop("ProxyIdentifierSid", UNSET)
-        if not (isinstance(proxy_identifier_sid, str) or proxy_identifier_sid is UNSET):
+        proxy_identifier_sid = d.pop("ProxyIdentifierSid", None)
+        if not (isinstance(proxy_identifier_sid, str) or proxy_identifier_sid is None):
             raise TypeError(
                 "ProxyIdentifierSid: unexpected " + type(proxy_identifier_sid).__name__
             )

@@ -6,8 +6,6 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="SessionLinks")
 
 
@@ -17,25 +15,24 @@ class SessionLinks:
     `format: uri-map`; every example has exactly these two keys. Other keys are kept.
 
         Attributes:
-            interactions (str | Unset): Absolute URL of the session's Interactions (`…/Sessions/{Sid}/Interactions`).
-            participants (str | Unset): Absolute URL of the session's Participants (`…/Sessions/{Sid}/Participants`).
+            interactions (str | None): Absolute URL of the session's Interactions (`…/Sessions/{Sid}/Interactions`).
+            participants (str | None): Absolute URL of the session's Participants (`…/Sessions/{Sid}/Participants`).
     """
 
-    interactions: str | Unset = UNSET
-    participants: str | Unset = UNSET
+    interactions: str | None = None
+    participants: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        interactions = self.interactions
-
-        participants = self.participants
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
-        if interactions is not UNSET:
+        if self.interactions is not None:
+            interactions = self.interactions
             field_dict["interactions"] = interactions
-        if participants is not UNSET:
+        if self.participants is not None:
+            participants = self.participants
             field_dict["participants"] = participants
 
         return field_dict
@@ -47,12 +44,12 @@ class SessionLinks:
                 "SessionLinks: expected a JSON object, got " + type(src_dict).__name__
             )
         d = dict(src_dict)
-        interactions = d.pop("interactions", UNSET)
-        if not (isinstance(interactions, str) or interactions is UNSET):
+        interactions = d.pop("interactions", None)
+        if not (isinstance(interactions, str) or interactions is None):
             raise TypeError("interactions: unexpected " + type(interactions).__name__)
 
-        participants = d.pop("participants", UNSET)
-        if not (isinstance(participants, str) or participants is UNSET):
+        participants = d.pop("participants", None)
+        if not (isinstance(participants, str) or participants is None):
             raise TypeError("participants: unexpected " + type(participants).__name__)
 
         session_links = cls(

@@ -6,8 +6,6 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="TwilioError")
 
 
@@ -21,44 +19,40 @@ class TwilioError:
     twilio-python also understands.
 
         Attributes:
-            code (int | Unset): Twilio error code, e.g. 20404; see `more_info`.
-            message (str | Unset): Human-readable message.
-            more_info (str | Unset): URL of the error's page in Twilio's error dictionary
+            code (int | None): Twilio error code, e.g. 20404; see `more_info`.
+            message (str | None): Human-readable message.
+            more_info (str | None): URL of the error's page in Twilio's error dictionary
                 (`https://www.twilio.com/docs/errors/<code>`).
-            status (int | Unset): The HTTP status, repeated in the body.
-            detail (str | Unset): Extra explanation, e.g. on 401 ("Your AccountSid or AuthToken was incorrect.").
+            status (int | None): The HTTP status, repeated in the body.
+            detail (str | None): Extra explanation, e.g. on 401 ("Your AccountSid or AuthToken was incorrect.").
     """
 
-    code: int | Unset = UNSET
-    message: str | Unset = UNSET
-    more_info: str | Unset = UNSET
-    status: int | Unset = UNSET
-    detail: str | Unset = UNSET
+    code: int | None = None
+    message: str | None = None
+    more_info: str | None = None
+    status: int | None = None
+    detail: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        code = self.code
-
-        message = self.message
-
-        more_info = self.more_info
-
-        status = self.status
-
-        detail = self.detail
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
-        if code is not UNSET:
+        if self.code is not None:
+            code = self.code
             field_dict["code"] = code
-        if message is not UNSET:
+        if self.message is not None:
+            message = self.message
             field_dict["message"] = message
-        if more_info is not UNSET:
+        if self.more_info is not None:
+            more_info = self.more_info
             field_dict["more_info"] = more_info
-        if status is not UNSET:
+        if self.status is not None:
+            status = self.status
             field_dict["status"] = status
-        if detail is not UNSET:
+        if self.detail is not None:
+            detail = self.detail
             field_dict["detail"] = detail
 
         return field_dict
@@ -70,30 +64,30 @@ class TwilioError:
                 "TwilioError: expected a JSON object, got " + type(src_dict).__name__
             )
         d = dict(src_dict)
-        code = d.pop("code", UNSET)
+        code = d.pop("code", None)
         if not (
             (isinstance(code, int) and code is not True and code is not False)
-            or code is UNSET
+            or code is None
         ):
             raise TypeError("code: unexpected " + type(code).__name__)
 
-        message = d.pop("message", UNSET)
-        if not (isinstance(message, str) or message is UNSET):
+        message = d.pop("message", None)
+        if not (isinstance(message, str) or message is None):
             raise TypeError("message: unexpected " + type(message).__name__)
 
-        more_info = d.pop("more_info", UNSET)
-        if not (isinstance(more_info, str) or more_info is UNSET):
+        more_info = d.pop("more_info", None)
+        if not (isinstance(more_info, str) or more_info is None):
             raise TypeError("more_info: unexpected " + type(more_info).__name__)
 
-        status = d.pop("status", UNSET)
+        status = d.pop("status", None)
         if not (
             (isinstance(status, int) and status is not True and status is not False)
-            or status is UNSET
+            or status is None
         ):
             raise TypeError("status: unexpected " + type(status).__name__)
 
-        detail = d.pop("detail", UNSET)
-        if not (isinstance(detail, str) or detail is UNSET):
+        detail = d.pop("detail", None)
+        if not (isinstance(detail, str) or detail is None):
             raise TypeError("detail: unexpected " + type(detail).__name__)
 
         twilio_error = cls(

@@ -8,7 +8,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.session_status import SessionStatus
-from ..types import UNSET, Unset
 
 _SESSION_STATUS_BY_VALUE: dict[str, SessionStatus] = {
     member.value: member for member in SessionStatus
@@ -24,40 +23,34 @@ class UpdateSessionRequest:
     """Form body of `update_session`. Every field is optional. `Mode` and `Participants` cannot be changed.
 
     Attributes:
-        date_expiry (datetime.datetime | Unset): New absolute expiry, as an ISO 8601 date-time; takes precedence over
+        date_expiry (datetime.datetime | None): New absolute expiry, as an ISO 8601 date-time; takes precedence over
             `Ttl`.
             twilio-python sends UTC as `YYYY-MM-DDTHH:MM:SSZ`.
-        ttl (int | Unset): New time to live in seconds, counted from the last Interaction (or creation).
-        status (SessionStatus | Unset): Status of a session. Upstream name `session_enum_status`. Note the hyphen in
+        ttl (int | None): New time to live in seconds, counted from the last Interaction (or creation).
+        status (SessionStatus | None): Status of a session. Upstream name `session_enum_status`. Note the hyphen in
             `in-progress`; some 2017 twilio-python fixtures misspelled it `in-progess`.
             `unknown` is a real Twilio value, not sessionhub's placeholder for values it does
             not know.
     """
 
-    date_expiry: datetime.datetime | Unset = UNSET
-    ttl: int | Unset = UNSET
-    status: SessionStatus | Unset = UNSET
+    date_expiry: datetime.datetime | None = None
+    ttl: int | None = None
+    status: SessionStatus | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        date_expiry: str | Unset = UNSET
-        if not isinstance(self.date_expiry, Unset):
-            date_expiry = self.date_expiry.isoformat()
-
-        ttl = self.ttl
-
-        status: str | Unset = UNSET
-        if not isinstance(self.status, Unset):
-            status = self.status.value
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
-        if date_expiry is not UNSET:
+        if self.date_expiry is not None:
+            date_expiry = self.date_expiry.isoformat()
             field_dict["DateExpiry"] = date_expiry
-        if ttl is not UNSET:
+        if self.ttl is not None:
+            ttl = self.ttl
             field_dict["Ttl"] = ttl
-        if status is not UNSET:
+        if self.status is not None:
+            status = self.status.value
             field_dict["Status"] = status
 
         return field_dict
@@ -70,26 +63,34 @@ class UpdateSessionRequest:
                 + type(src_dict).__name__
             )
         d = dict(src_dict)
-        _date_expiry = d.pop("DateExpiry", UNSET)
-        date_expiry: datetime.datetime | Unset
-        if isinstance(_date_expiry, Unset):
-            date_expiry = UNSET
+        _date_expiry_value = d.pop("DateExpiry", None)
+        date_expiry: datetime.datetime | None
+        if _date_expiry_value is None:
+            date_expiry = None
         else:
-            date_expiry = _datetime_fromisoformat(_date_expiry)
+            if not isinstance(_date_expiry_value, str):
+                raise TypeError(
+                    "DateExpiry: unexpected " + type(_date_expiry_value).__name__
+                )
+            date_expiry = _datetime_fromisoformat(_date_expiry_value)
 
-        ttl = d.pop("Ttl", UNSET)
+        ttl = d.pop("Ttl", None)
         if not (
             (isinstance(ttl, int) and ttl is not True and ttl is not False)
-            or ttl is UNSET
+            or ttl is None
         ):
             raise TypeError("Ttl: unexpected " + type(ttl).__name__)
 
-        _status = d.pop("Status", UNSET)
-        status: SessionStatus | Unset
-        if isinstance(_status, Unset):
-            status = UNSET
+        _status_value = d.pop("Status", None)
+        status: SessionStatus | None
+        if _status_value is None:
+            status = None
         else:
-            status = _SESSION_STATUS_BY_VALUE.get(_status) or SessionStatus(_status)
+            if not isinstance(_status_value, str):
+                raise TypeError("Status: unexpected " + type(_status_value).__name__)
+            status = _SESSION_STATUS_BY_VALUE.get(_status_value) or SessionStatus(
+                _status_value
+            )
 
         update_session_request = cls(
             date_expiry,
