@@ -42,13 +42,16 @@ APIS: dict[str, str] = {
     "twilio_proxy": "twilio_proxy.yaml",
 }
 
-PACKAGE_INIT = '''"""Generated API packages of sessionhub. DO NOT EDIT.
+PACKAGE_INIT = (
+    "# written by scripts/codegen/__init__.py for specs/*.yaml; do not edit, run `make generate`.\n"
+    '''"""Generated API packages of sessionhub. DO NOT EDIT.
 
 Every sub-package here is written by `make generate` (scripts/generate.py) from a spec in
 specs/ with the pinned openapi-python-client and ruff. Only sessionhub's facade imports them;
 `make check-drift` fails when this tree differs from what the specs produce.
 """
 '''
+)
 
 TOOLS = ("openapi-python-client", "ruff")
 

@@ -3,9 +3,8 @@ from http import HTTPStatus
 from typing import Any, cast
 from urllib.parse import quote
 
-import httpx
-
 from ... import errors
+from ..._http import httpx
 from ...client import AuthenticatedClient, Client
 from ...models.equos_error import EquosError
 from ...models.equos_session import EquosSession

@@ -3,9 +3,8 @@ from http import HTTPStatus
 from typing import Any, cast
 from urllib.parse import quote
 
-import httpx
-
 from ... import errors
+from ..._http import httpx
 from ...client import AuthenticatedClient, Client
 from ...models.twilio_error import TwilioError
 from ...types import UNSET, Response
