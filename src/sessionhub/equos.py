@@ -5,6 +5,7 @@ pickles name this public path, not the private generated package); the `...Value
 are `Literal`s of each enum's values and the `...Dict` classes `TypedDict`s of the nested
 dict arguments, so a misspelt value or key fails a type checker."""
 
+from ._public import publish
 from ._vendors.equos import (
     AgentModel,
     AgentModelValue,
@@ -55,8 +56,4 @@ __all__ = [
     "TemplateVars",
 ]
 
-for _name in __all__:
-    _value = globals()[_name]
-    if isinstance(_value, type):  # classes, enums and TypedDicts; not the Literal aliases
-        _value.__module__ = __name__
-del _name, _value
+publish(__name__, globals(), __all__)  # classes, enums, TypedDicts; not the Literal aliases
