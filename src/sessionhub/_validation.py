@@ -72,6 +72,7 @@ class Rule:
     """One compiled schema: `rule.check(op, name, value)` returns the value or raises."""
 
     __slots__ = (
+        "_has_one_of",
         "_items",
         "_one_of",
         "_properties",
@@ -98,6 +99,7 @@ class Rule:
     def __init__(self, schema: Mapping[str, Any], rules: Rules, *, segment: bool = False) -> None:
         self._rules = rules
         self._schema = schema
+        self._has_one_of = "oneOf" in schema
         self.segment = segment
         self.nullable = bool(schema.get("nullable", False))
         self.type: str | None = schema.get("type")
@@ -152,7 +154,14 @@ class Rule:
 
     def check(self, op: Operation, name: str, value: Any) -> Any:
         """`value` if it satisfies the schema, else InvalidRequestError naming `name`."""
-        problem = self.problem(name, value, 0)
+        problem = (
+            self._string_problem(name, value)  # the common case (ids), without the dispatch
+            if self.type == "string"
+            and value.__class__ is str
+            and self.enum is None
+            and not self._has_one_of
+            else self.problem(name, value, 0)
+        )
         if problem is not None:
             raise invalid(op, problem)
         return value
@@ -161,7 +170,7 @@ class Rule:
         """Why `value` breaks the schema (a message naming `name`), or None."""
         if value is None:
             return None if self.nullable else f"{name} must not be None"
-        if "oneOf" in self._schema:
+        if self._has_one_of:
             return self._one_of_problem(name, value, depth)
         if self.enum is not None:
             # a StrEnum member equals its value; an UNDOCUMENTED pseudo-member does not match
