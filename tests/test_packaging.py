@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import pytest
+
 import subprocess
 import sys
 import venv
 import zipfile
 from pathlib import Path
+
+# slow: builds a wheel and installs it into a fresh virtual environment
+pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parents[1]
 GENERATED = ("equos", "sipher", "trinsic_connect", "twilio_proxy")

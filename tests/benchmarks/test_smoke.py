@@ -8,9 +8,14 @@ the report. Nothing here looks at how fast anything was.
 
 from __future__ import annotations
 
+import pytest
+
 import subprocess
 import sys
 from pathlib import Path
+
+# slow: runs the benchmark harness in child processes
+pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -16,6 +16,8 @@ vendors' creates, reads, lists and updates, with ~2 % of the calls getting a fau
 
 from __future__ import annotations
 
+import pytest
+
 import asyncio
 import contextlib
 import functools
@@ -35,6 +37,9 @@ from sessionhub.sandbox import TWILIO_SERVICE_SID, serve
 
 from ._sandbox import connections, sandbox_client, transport_closed
 from .conftest import SOAK_FULL, report
+
+# slow: a thousand calls over real sockets
+pytestmark = pytest.mark.slow
 
 SERVICE = TWILIO_SERVICE_SID
 CALLS = 10_000 if SOAK_FULL else 1_000
@@ -271,6 +276,7 @@ async def test_load_with_faults_loses_nothing_and_leaks_nothing() -> None:
     growth = retained_full - retained_half
     assert growth < 256 * 1024, f"client-side memory grew {growth} bytes over {calls} calls"
     report(
+        "load",
         f"load: {CALLS} calls at concurrency {CONCURRENCY} over loopback sockets in "
         f"{elapsed:.1f}s (tracemalloc on for the second half), {faulted} faults injected, "
         f"{CALLS - sum(errors.values())} ok, errors {dict(errors)}; client-side memory "

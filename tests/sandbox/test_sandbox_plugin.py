@@ -3,12 +3,17 @@ examples/), and a missing `sandbox` extra fails only the tests that use it."""
 
 from __future__ import annotations
 
+import pytest
+
 import os
 import subprocess
 import sys
 from pathlib import Path
 
 from sessionhub.sandbox import Sandbox
+
+# slow: runs pytest in child processes
+pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "test_with_sandbox.py"
