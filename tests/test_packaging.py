@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
-
 import subprocess
 import sys
 import venv
 import zipfile
 from pathlib import Path
+
+import pytest
 
 # slow: builds a wheel and installs it into a fresh virtual environment
 pytestmark = pytest.mark.slow

@@ -8,11 +8,11 @@ the report. Nothing here looks at how fast anything was.
 
 from __future__ import annotations
 
-import pytest
-
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 # slow: runs the benchmark harness in child processes
 pytestmark = pytest.mark.slow

@@ -16,8 +16,6 @@ vendors' creates, reads, lists and updates, with ~2 % of the calls getting a fau
 
 from __future__ import annotations
 
-import pytest
-
 import asyncio
 import contextlib
 import functools
@@ -31,6 +29,8 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 import sessionhub
 from sessionhub.sandbox import TWILIO_SERVICE_SID, serve
@@ -282,5 +282,5 @@ async def test_load_with_faults_loses_nothing_and_leaks_nothing() -> None:
         f"{CALLS - sum(errors.values())} ok, errors {dict(errors)}; client-side memory "
         f"allocated since half-way and alive: {retained_half / 1024:.0f} KiB at 3/4, "
         f"{retained_full / 1024:.0f} KiB at the end (growth {growth / 1024:.0f} KiB over "
-        f"{calls} calls), traced peak {peak / 2**20:.1f} MiB incl. the sandbox"
+        f"{calls} calls), traced peak {peak / 2**20:.1f} MiB incl. the sandbox",
     )

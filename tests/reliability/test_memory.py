@@ -162,7 +162,7 @@ async def test_memory_stays_flat_over_100k_sessions(vendor: str) -> None:
         f"memory ({vendor}): {count} sessions in {pages} pages of {page_size}: one page "
         f"{one_page / 2**20:.2f} MiB, iteration peak {peak / 2**20:.2f} MiB "
         f"({peak / one_page:.2f} pages, {len(peaks)} traced windows), live blocks +{growth} "
-        f"from the first tenth to the last page, +{retained_blocks} after"
+        f"from the first tenth to the last page, +{retained_blocks} after",
     )
 
 

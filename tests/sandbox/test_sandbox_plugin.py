@@ -3,12 +3,12 @@ examples/), and a missing `sandbox` extra fails only the tests that use it."""
 
 from __future__ import annotations
 
-import pytest
-
 import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from sessionhub.sandbox import Sandbox
 
