@@ -14,7 +14,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 # Spelled in pieces so that this file does not contain what it forbids.
-OUTSIDE = ("../" + "shared", "shared/" + "reference", '"shared" / "reference"')
+OUTSIDE = ("../" + "shared", "shared/" + "reference", '"shared"' + ' / "reference"')
 # What a fresh clone runs or ships; docs may mention the team's notes, code may not.
 CHECKED = ("src/", "tests/", "scripts/", "benchmarks/", "examples/", ".ci/")
 CHECKED_FILES = ("Makefile", "pyproject.toml", "noxfile.py")
