@@ -725,11 +725,12 @@ KINDS = frozenset(
 )
 
 
-def load_known(upstream: Path) -> tuple[list[Known], dict[str, Any]]:
-    """(the spec entries, the contract section) of known-differences.yaml."""
+def load_known(upstream: Path) -> tuple[list[Known], list[dict[str, Any]]]:
+    """(the spec entries, the contract entries) of known-differences.yaml; the contract
+    entries are checked by tests/upstream/test_contract.py."""
     path = upstream / KNOWN_NAME
     if not path.is_file():
-        return [], {}
+        return [], []
     data = load_document(path) or {}
     entries = []
     seen = set()
@@ -761,7 +762,7 @@ def load_known(upstream: Path) -> tuple[list[Known], dict[str, Any]]:
                 has_ours="ours" in raw,
             )
         )
-    return entries, dict(data.get("contract") or {})
+    return entries, list(data.get("contract") or [])
 
 
 # ---------------------------------------------------------------------------------------------
