@@ -19,7 +19,7 @@ demo: $(STAMP)
 	$(BIN)/python examples/tour.py
 
 test: $(STAMP)
-	$(MAKE) lint typecheck check-drift pytest
+	$(MAKE) lint typecheck check-drift upstream-check pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts examples benchmarks
@@ -30,6 +30,19 @@ typecheck: $(STAMP)
 
 check-drift: $(STAMP)
 	$(BIN)/python scripts/check_drift.py
+
+# Offline: our specs against the vendor snapshots in specs/upstream/ (scripts/upstream.py).
+.PHONY: upstream-check upstream-diff upstream-refresh
+upstream-check: $(STAMP)
+	$(BIN)/python scripts/upstream.py check
+
+# make upstream-diff OLD=a.yaml NEW=b.yaml [API=sipher]
+upstream-diff: $(STAMP)
+	$(BIN)/python scripts/upstream.py diff $(OLD) $(NEW) $(if $(API),--api $(API))
+
+# make upstream-refresh API=sipher [FROM=path-or-url] [WRITE=1]; fetches only without FROM
+upstream-refresh: $(STAMP)
+	$(BIN)/python scripts/upstream.py refresh --api $(API) $(if $(FROM),--from $(FROM)) $(if $(WRITE),--write)
 
 generate: $(STAMP)
 	$(BIN)/python scripts/generate.py $(API)
