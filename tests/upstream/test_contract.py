@@ -39,7 +39,7 @@ from openapi_core.datatypes import RequestParameters
 from openapi_schema_validator import OAS30Validator
 from werkzeug.datastructures import Headers, ImmutableMultiDict
 
-from scripts.upstream import glob
+from scripts.upstream import YAML_LOADER, glob
 from sessionhub import ResponseValidationError, Sipher, TrinsicConnect, TwilioProxy
 from tests.conftest import ROOT, sample
 
@@ -65,7 +65,7 @@ SIPHER_ID = "sess_" + "db19c8530e7003f8a6ec77799e4319b7ee1a4eb85b20c22b6f2a1e298
 def document(api: str) -> dict[str, Any]:
     path = UPSTREAM / SNAPSHOTS[api]
     text = path.read_text()
-    return json.loads(text) if path.suffix == ".json" else yaml.safe_load(text)
+    return json.loads(text) if path.suffix == ".json" else yaml.load(text, Loader=YAML_LOADER)
 
 
 @functools.cache
