@@ -171,7 +171,6 @@ class Digester:
     def __init__(self, document: Mapping[str, Any]) -> None:
         self.document = document
         self.resolver = Resolver(document)
-        self.openapi = str(document.get("openapi", "3.0"))
 
     # -- schemas ------------------------------------------------------------------------------
     def merge(self, node: Any, stack: tuple[str, ...] = ()) -> Schema:
