@@ -19,7 +19,7 @@ DEV_STAMP := $(VENV)/.installed-dev
 # Branch coverage of src/sessionhub that `make test` enforces (the figure reached when it was set).
 COVERAGE_FLOOR := 96
 
-.PHONY: install print-python demo test test-matrix lint typecheck check-drift generate pytest bench fuzz soak clean
+.PHONY: install print-python demo test test-matrix lint typecheck check-drift upstream-check upstream-diff upstream-refresh generate pytest bench fuzz soak clean
 
 $(BIN)/python:
 	@test -n "$(PYTHON)" || { echo "sessionhub needs Python 3.11, 3.12 or 3.13: none found on PATH (python3.13, python3.12, python3.11, python3); run make PYTHON=/path/to/python3.X"; exit 1; }
@@ -42,7 +42,7 @@ demo: $(DEMO_STAMP)
 	$(BIN)/python examples/tour.py
 
 test: $(DEV_STAMP)
-	$(MAKE) lint typecheck check-drift pytest
+	$(MAKE) lint typecheck check-drift upstream-check pytest
 
 # The whole suite on every supported interpreter installed here (nox; missing ones are skipped
 # and listed). pyenv's shims answer only for the selected version, so every installed 3.11-3.13
@@ -60,6 +60,18 @@ typecheck: $(DEV_STAMP)
 
 check-drift: $(DEV_STAMP)
 	$(BIN)/python scripts/check_drift.py
+
+# Offline: our specs against the vendor snapshots in specs/upstream/ (scripts/upstream.py).
+upstream-check: $(DEV_STAMP)
+	$(BIN)/python scripts/upstream.py check
+
+# make upstream-diff OLD=a.yaml NEW=b.yaml [API=sipher]
+upstream-diff: $(DEV_STAMP)
+	$(BIN)/python scripts/upstream.py diff $(OLD) $(NEW) $(if $(API),--api $(API))
+
+# make upstream-refresh API=sipher [FROM=path-or-url] [WRITE=1]; fetches only without FROM
+upstream-refresh: $(DEV_STAMP)
+	$(BIN)/python scripts/upstream.py refresh --api $(API) $(if $(FROM),--from $(FROM)) $(if $(WRITE),--write)
 
 generate: $(DEV_STAMP)
 	$(BIN)/python scripts/generate.py $(API)
