@@ -47,6 +47,10 @@ TimeoutTypes = float | httpx.Timeout | None
 # create may be sent again.
 _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 
+# Sent with every request: every vendor answers JSON, and a server (or a mock built from a
+# vendor's spec) that can also produce text/plain must not pick it (Trinsic lists it first).
+_ACCEPT = {"Accept": "application/json"}
+
 
 def _timeout(value: TimeoutTypes) -> httpx.Timeout:
     if isinstance(value, httpx.Timeout):
@@ -178,7 +182,7 @@ class BaseClient:
         params = kwargs.get("params")
         if params:
             url += "?" + str(httpx.QueryParams(params))
-        headers = self._auth_headers
+        headers = {**self._auth_headers, **_ACCEPT}
         extra = kwargs.get("headers")
         if extra:
             headers = {**headers, **extra}
