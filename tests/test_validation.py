@@ -208,3 +208,88 @@ def test_none_means_not_given_only_for_optional_arguments() -> None:
 
 def reference_accepts(schema: dict[str, Any], value: Any) -> bool:
     return jsonschema.Draft202012Validator(schema).is_valid(value)
+
+
+# --- the checker's other branches, on synthetic schemas -----------------------------------
+
+
+def synthetic(schema: dict[str, Any]) -> Any:
+    return Rules({"Thing": schema}, {}).schema("Thing")
+
+
+@pytest.mark.parametrize(
+    ("schema", "good", "bad", "message"),
+    [
+        ({"type": "number", "minimum": 0, "exclusiveMinimum": True}, 0.5, 0, "0 < x"),
+        ({"type": "number", "maximum": 1, "exclusiveMaximum": True}, 0.5, 1.0, "x < 1"),
+        ({"type": "number"}, 2, float("nan"), "finite number"),
+        ({"type": "number"}, 1.5, "1.5", "must be a number"),
+        ({"type": "integer", "maximum": 2.5}, 2, 3, "x <= 2.5"),
+        ({"type": "array", "minItems": 1, "items": {}}, [1], [], "at least 1 items"),
+        ({"type": "string", "pattern": "b+"}, "abba", "aaa", "must match b+"),  # unanchored
+        ({"type": "boolean"}, False, 0, "True or False"),
+        (
+            {"type": "object", "additionalProperties": True},
+            {"k": [1, {"a": None}]},
+            {"k": {1}},
+            "not a JSON value",
+        ),
+        ({}, {"a": [1.5, "x", None]}, {"a": float("inf")}, "finite number"),
+        ({}, {"a": "b"}, {1: "b"}, "keys must be strings"),
+        ({}, [[1]], ["x", object()], r"x\[1\] is not a JSON value"),
+    ],
+)
+def test_synthetic_schemas(schema: dict[str, Any], good: Any, bad: Any, message: str) -> None:
+    rule = synthetic(schema)
+    assert rule.check(OP, "x", good) is good
+    with pytest.raises(InvalidRequestError, match=message):
+        rule.check(OP, "x", bad)
+
+
+def test_free_form_values_are_bounded_in_depth() -> None:
+    deep: Any = "leaf"
+    for _ in range(40):
+        deep = [deep]
+    with pytest.raises(InvalidRequestError, match="nested more than 32 levels"):
+        synthetic({}).check(OP, "x", deep)
+
+
+def test_a_hostile_repr_does_not_replace_the_error() -> None:
+    class Hostile:
+        def __repr__(self) -> str:
+            raise RuntimeError("boom")
+
+    with pytest.raises(InvalidRequestError, match="x is not a JSON value, got Hostile"):
+        synthetic({}).check(OP, "x", Hostile())
+    with pytest.raises(InvalidRequestError, match=r"x must be one of 'a', got <Hostile>"):
+        synthetic({"type": "string", "enum": ["a"]}).check(OP, "x", Hostile())
+
+
+def test_facade_only_integers() -> None:
+    from sessionhub._validation import check_int
+
+    assert check_int(OP, "limit", 0, minimum=0) == 0
+    for bad in (True, 1.0, "1"):
+        with pytest.raises(InvalidRequestError, match="limit must be an integer"):
+            check_int(OP, "limit", bad, minimum=0)
+    with pytest.raises(InvalidRequestError, match="limit must be >= 0, got -1"):
+        check_int(OP, "limit", -1, minimum=0)
+
+
+def test_body_fields_of_an_inline_body_schema() -> None:
+    rules = Rules(
+        {},
+        {
+            "op": {
+                "body": {
+                    "schema": {
+                        "type": "object",
+                        "required": ["a"],
+                        "properties": {"a": {"type": "string"}},
+                    }
+                }
+            }
+        },
+    )
+    with pytest.raises(InvalidRequestError, match="a must not be None"):
+        rules.field("op", "a").check(OP, "a", None)
