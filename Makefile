@@ -61,7 +61,8 @@ typecheck: $(DEV_STAMP)
 check-drift: $(DEV_STAMP)
 	$(BIN)/python scripts/check_drift.py
 
-# Offline: our specs against the vendor snapshots in specs/upstream/ (scripts/upstream.py).
+# Offline: our specs against the vendor snapshots in specs/upstream/ (scripts/upstream.py, the
+# entry point of the package scripts/upstream_watch/).
 upstream-check: $(DEV_STAMP)
 	$(BIN)/python scripts/upstream.py check
 

@@ -39,7 +39,7 @@ from openapi_core.datatypes import RequestParameters
 from openapi_schema_validator import OAS30Validator
 from werkzeug.datastructures import Headers, ImmutableMultiDict
 
-from scripts.upstream import YAML_LOADER, glob
+from scripts.upstream_watch import YAML_LOADER, glob
 from sessionhub import ResponseValidationError, Sipher, TrinsicConnect, TwilioProxy
 from tests.conftest import ROOT, sample
 

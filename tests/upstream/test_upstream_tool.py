@@ -1,11 +1,13 @@
-"""scripts/upstream.py: the lock, `check` against the vendors' snapshots, `diff` on planted
-changes, and `refresh --from PATH` (never a vendor host)."""
+"""scripts/upstream.py (the package scripts/upstream_watch/): the lock, `check` against the
+vendors' snapshots, `diff` on planted changes, and `refresh --from PATH` (never a vendor host)."""
 
 from __future__ import annotations
 
 import hashlib
 import json
 import shutil
+import subprocess
+import sys
 import urllib.request
 from pathlib import Path
 from typing import Any
@@ -13,7 +15,7 @@ from typing import Any
 import pytest
 import yaml
 
-from scripts import upstream
+from scripts import upstream_watch as upstream
 from tests.conftest import ROOT
 
 SPECS = ROOT / "specs"
@@ -406,6 +408,26 @@ def test_refresh_of_a_missing_file_is_a_usage_error(
 ) -> None:
     code, out = run(capsys, "refresh", "--api", "sipher", "--from", str(tmp_path / "nope.yaml"))
     assert code == 2 and "no file" in out
+
+
+@pytest.mark.slow  # a child process
+def test_the_script_runs_from_any_directory_as_main_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # -I leaves scripts/ off sys.path, so this fails if the file stops finding its package
+    path = UPSTREAM / "twilio_proxy_v1.yaml"
+    script = ROOT / "scripts" / "upstream.py"
+    for argv in (["diff", str(path), str(path)], ["refresh", "--api", "equos"]):
+        child = subprocess.run(
+            [sys.executable, "-I", str(script), *argv],
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            check=False,
+        )
+        code, out = run(capsys, *argv)
+        assert (child.returncode, child.stdout + child.stderr) == (code, out), argv
+        assert code in (0, 2) and out, argv
 
 
 # ------------------------------------------------------------------------------------- digest
