@@ -257,9 +257,7 @@ PROBE_SPEC: dict[str, Any] = {
                     "200": {
                         "description": "ok",
                         "content": {
-                            "application/json": {
-                                "schema": {"$ref": "#/components/schemas/Thing"}
-                            }
+                            "application/json": {"schema": {"$ref": "#/components/schemas/Thing"}}
                         },
                     }
                 },
@@ -298,7 +296,11 @@ PROBE_SPEC: dict[str, Any] = {
                     "node": {"$ref": "#/components/schemas/Node"},
                 },
             },
-            "Part": {"type": "object", "required": ["id"], "properties": {"id": {"type": "string"}}},
+            "Part": {
+                "type": "object",
+                "required": ["id"],
+                "properties": {"id": {"type": "string"}},
+            },
             "Node": {
                 "type": "object",
                 "properties": {

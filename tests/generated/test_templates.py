@@ -64,7 +64,9 @@ def test_installed_stock_templates_are_the_recorded_ones() -> None:
     for name, entry in sorted(RECORD["derived"].items()):
         stock = STOCK / name
         if not stock.is_file():
-            changed.append(f"  {name}: removed upstream (custom copy: scripts/codegen/templates/{name})")
+            changed.append(
+                f"  {name}: removed upstream (custom copy: scripts/codegen/templates/{name})"
+            )
         elif sha256(stock) != entry["sha256"]:
             changed.append(
                 f"  {name}: changed upstream; see the change with\n"
