@@ -459,3 +459,25 @@ async def test_boundary(api: str, name: str, case: Case) -> None:
             with pytest.raises(InvalidRequestError, match="nothing was sent"):
                 await call(client, case.value)
             assert script.requests == []
+
+
+@pytest.mark.parametrize(
+    ("method", "argument", "rule"),
+    [
+        ("twilio.TwilioSessions.list", "page_size", "twilio._PAGE_SIZE"),
+        ("trinsic.TrinsicSessions.list", "page_size", "trinsic._PAGE_SIZE"),
+        ("equos.EquosSessions.list", "page_size", "equos._TAKE"),
+        ("sipher.SipherSessions.create", "ttl_seconds", "sipher._TTL_SECONDS"),
+    ],
+)
+def test_ranges_quoted_in_docstrings_are_the_specs(method: str, argument: str, rule: str) -> None:
+    """help() quotes some limits for the reader; they must be the spec's, not a stale copy."""
+    import importlib
+
+    vendor, cls, name = method.split(".")
+    module = importlib.import_module(f"sessionhub._vendors.{vendor}")
+    doc = getattr(getattr(module, cls), name).__doc__
+    found = re.search(rf"`{argument}`[^.]*?(\d+)\.\.(\d+)", doc)
+    assert found, doc
+    checked = getattr(module, rule.split(".")[1]).rule
+    assert (int(found.group(1)), int(found.group(2))) == (checked.minimum, checked.maximum)
