@@ -25,6 +25,10 @@ def publish(module: str, namespace: MutableMapping[str, Any], names: Iterable[st
             continue
         own = inspect.get_annotations(value)
         if own:  # each class in the MRO is still resolved in its own (defining) module
-            hints = typing.get_type_hints(value, include_extras=True)
-            value.__annotations__ = {key: hints[key] for key in own}
+            try:
+                hints = typing.get_type_hints(value, include_extras=True)
+            except NameError:  # a name imported only for type checkers: leave them as text
+                hints = None
+            if hints is not None:
+                value.__annotations__ = {key: hints[key] for key in own}
         value.__module__ = module
