@@ -235,6 +235,7 @@ def synthetic(schema: dict[str, Any]) -> Any:
             "not a JSON value",
         ),
         ({}, {"a": [1.5, "x", None]}, {"a": float("inf")}, "finite number"),
+        ({"oneOf": [{"type": "string"}, {"type": "integer"}]}, 1, None, "must not be None or"),
         ({}, {"a": "b"}, {1: "b"}, "keys must be strings"),
         ({}, [[1]], ["x", object()], r"x\[1\] is not a JSON value"),
     ],
@@ -244,6 +245,10 @@ def test_synthetic_schemas(schema: dict[str, Any], good: Any, bad: Any, message:
     assert rule.check(OP, "x", good) is good
     with pytest.raises(InvalidRequestError, match=message):
         rule.check(OP, "x", bad)
+
+
+def test_null_is_a_free_form_value() -> None:
+    assert synthetic({}).check(OP, "x", None) is None  # JSON Schema's {} accepts null too
 
 
 def test_free_form_values_are_bounded_in_depth() -> None:

@@ -169,7 +169,10 @@ class Rule:
     def problem(self, name: str, value: Any, depth: int) -> str | None:
         """Why `value` breaks the schema (a message naming `name`), or None."""
         if value is None:
-            return None if self.nullable else f"{name} must not be None"
+            if self.nullable or (self.type is None and self.enum is None and not self._has_one_of):
+                return None  # nullable, or a free-form value ({}): null is JSON too
+            if not self._has_one_of:
+                return f"{name} must not be None"
         if self._has_one_of:
             return self._one_of_problem(name, value, depth)
         if self.enum is not None:
