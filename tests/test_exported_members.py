@@ -18,8 +18,10 @@ DOCUMENTED = {
     "ConfigurationError",
     "InvalidRequestError",
     "APIError",
+    "ClientClosedError",
     "APIConnectionError",
     "APITimeoutError",
+    "ResponseTooLargeError",
     "APIStatusError",
     "BadRequestError",
     "AuthenticationError",
@@ -76,6 +78,9 @@ def test_error_tree() -> None:
     assert issubclass(e.APIStatusError, e.APIError)
     assert issubclass(e.ResponseValidationError, e.APIError)
     assert issubclass(e.InvalidRequestError, e.SessionHubError)
+    assert issubclass(e.ClientClosedError, e.APIError)
+    assert not issubclass(e.ClientClosedError, e.APIConnectionError)  # never retried
+    assert issubclass(e.ResponseTooLargeError, e.APIConnectionError)
 
 
 def test_import_is_lazy() -> None:
