@@ -26,6 +26,7 @@ from __future__ import annotations
 import asyncio
 import ssl
 import urllib.request
+import zlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -297,7 +298,10 @@ class AiohttpSender:
                 timeout=client_timeout,
             ) as response:
                 length = response.content_length
-                if length is not None and length <= self._max and _identity(response.headers):
+                if length is not None and _identity(response.headers):
+                    if length > self._max:
+                        response.close()  # refused unread: the connection is not reused
+                        raise BodyTooLarge(self._max)
                     body = await response.read()  # the common case: aiohttp stops at length
                 else:
                     body = await self._read_bounded(response)
@@ -423,6 +427,11 @@ class HttpxSender:
             and _identity(response.headers)
         ):
             raise BodyTooLarge(limit)  # refused before reading a byte of it
+        encoding = response.headers.get("content-encoding", "").strip().lower()
+        if encoding in _ZLIB_WBITS:
+            return await _inflate_bounded(response, _ZLIB_WBITS[encoding], limit)
+        # identity, or an encoding only httpx's decoders know (br, zstd, a list): httpx
+        # inflates each network read at once, then the budget is checked
         chunks: list[bytes] = []
         size = 0
         async for chunk in response.aiter_bytes():
@@ -436,6 +445,55 @@ class HttpxSender:
         self._closed = True
         if self.owned:
             await self.client.aclose()
+
+
+# zlib's window bits per Content-Encoding: gzip framing, or zlib framing for deflate (a raw
+# deflate stream, which some servers send instead, is tried when that fails, as httpx does)
+_ZLIB_WBITS = {
+    "gzip": 16 + zlib.MAX_WBITS,
+    "x-gzip": 16 + zlib.MAX_WBITS,
+    "deflate": zlib.MAX_WBITS,
+}
+_INFLATE_STEP = 65536
+
+
+async def _inflate_bounded(response: httpx.Response, wbits: int, limit: int) -> bytes:
+    """The body inflated at most `_INFLATE_STEP` bytes at a time against `limit`.
+
+    httpx's own decoders inflate each network read whole: a 64 KiB read of a gzip bomb
+    becomes 64 MiB before anything can count it."""
+    inflater = zlib.decompressobj(wbits)
+    first = True
+    chunks: list[bytes] = []
+    size = 0
+    async for raw in response.aiter_raw():
+        data = raw
+        while data:
+            try:
+                out = inflater.decompress(data, _INFLATE_STEP)
+            except zlib.error as exc:
+                if first and wbits == zlib.MAX_WBITS:  # raw deflate after all
+                    inflater, wbits = zlib.decompressobj(-zlib.MAX_WBITS), -zlib.MAX_WBITS
+                    continue
+                raise httpx.DecodingError(
+                    f"invalid {response.headers['content-encoding']} body: {exc}"
+                ) from None
+            first = False
+            size += len(out)
+            if size > limit:
+                raise BodyTooLarge(limit)
+            chunks.append(out)
+            data = inflater.unconsumed_tail
+            if inflater.eof:
+                break  # trailing bytes after the stream end are ignored, as httpx does
+    try:
+        tail = inflater.flush()
+    except zlib.error as exc:
+        raise httpx.DecodingError(f"truncated compressed body: {exc}") from None
+    if size + len(tail) > limit:
+        raise BodyTooLarge(limit)
+    chunks.append(tail)
+    return b"".join(chunks)
 
 
 def default_sender(redactor: Redactor, max_response_size: int) -> Sender:
