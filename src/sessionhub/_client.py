@@ -254,8 +254,8 @@ class BaseClient:
             )
         try:
             netloc = urllib.parse.urlsplit(base_url).netloc
-        except ValueError:
-            netloc = ""
+        except ValueError:  # e.g. an unclosed IPv6 bracket: take the authority by hand
+            netloc = base_url.partition("//")[2].partition("/")[0]
         if "@" in netloc:  # checked first: the other messages echo the URL
             raise ConfigurationError(
                 f"{cls._vendor}: base_url must not contain credentials (user:password@); "

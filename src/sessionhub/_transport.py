@@ -179,7 +179,9 @@ class Reply:
             headers=headers,
             content=redactor.data(self.content),
             request=request_of(*self._request, redactor),
-            extensions={"reason_phrase": self.reason_phrase.encode("ascii", "replace")},
+            extensions={
+                "reason_phrase": redactor.text(self.reason_phrase).encode("ascii", "replace")
+            },
         )
 
 

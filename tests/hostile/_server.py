@@ -98,6 +98,17 @@ def answer(data: bytes) -> Handler:
     return handler
 
 
+def drop(data: bytes) -> Handler:
+    """Sends `data`, then drops the connection."""
+
+    async def handler(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        writer.write(data)
+        await writer.drain()
+        writer.transport.abort()
+
+    return handler
+
+
 @asynccontextmanager
 async def client_for(vendor: str, sender: str, url: str, **kwargs: Any) -> AsyncIterator[Any]:
     """The vendor's client aimed at `url`, on the default aiohttp sender or on a real
