@@ -13,6 +13,7 @@ scrubbed (messages stay readable).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import types
 from collections.abc import Iterator
 from typing import Any
@@ -50,7 +51,7 @@ def reachable(root: object, limit: int = 100_000) -> Iterator[object]:
         seen.add(id(obj))
         assert len(seen) < limit, "object graph too large to walk"
         yield obj
-        if isinstance(obj, _LEAVES) or isinstance(obj, _OPAQUE):
+        if isinstance(obj, (_LEAVES, _OPAQUE)):
             continue
         if isinstance(obj, dict):
             stack.extend(obj.keys())
@@ -60,17 +61,13 @@ def reachable(root: object, limit: int = 100_000) -> Iterator[object]:
         if isinstance(obj, BaseException):
             stack.extend([obj.args, obj.__cause__, obj.__context__])
         for name in ("request", "response", "headers", "content"):
-            try:
+            with contextlib.suppress(Exception):
                 stack.append(getattr(obj, name))
-            except Exception:
-                pass
         stack.extend(vars(obj).values() if hasattr(obj, "__dict__") else ())
         for cls in type(obj).__mro__:
             for slot in getattr(cls, "__slots__", ()):
-                try:
+                with contextlib.suppress(AttributeError):
                     stack.append(getattr(obj, slot))
-                except AttributeError:
-                    pass
 
 
 def assert_no_secret(err: BaseException, secrets: list[str]) -> int:
@@ -84,10 +81,8 @@ def assert_no_secret(err: BaseException, secrets: list[str]) -> int:
             texts.append(bytes(obj) if isinstance(obj, bytearray) else obj)
         elif not isinstance(obj, _LEAVES):
             for show in (repr, str):
-                try:
+                with contextlib.suppress(Exception):
                     texts.append(show(obj))
-                except Exception:
-                    pass
         for text in texts:
             for secret, raw in needles:
                 found = (raw in text) if isinstance(text, bytes) else (secret in text)
