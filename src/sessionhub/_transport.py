@@ -338,15 +338,14 @@ class AiohttpSender:
         session, self.session = self.session, None
         if session is None:
             return
-        try:
-            current = asyncio.get_running_loop()
-        except RuntimeError:  # pragma: no cover - aclose is a coroutine: a loop runs
-            current = None
-        if current is self._loop:
+        loop = self._loop
+        if loop is None or loop is asyncio.get_running_loop() or loop.is_closed():
+            # On a finished loop aiohttp only marks the pool closed: its sockets belong to
+            # that loop and can no longer be closed through it (they are freed with it).
             await session.close()
-        else:
-            # The pool's sockets belong to another (usually finished) loop and cannot be
-            # closed from this one; detach them so aiohttp does not warn about them.
+        elif loop.is_running():  # the pool's loop runs in another thread: close it there
+            asyncio.run_coroutine_threadsafe(session.close(), loop)
+        else:  # pragma: no cover - a loop that is neither running nor closed
             session.detach()
 
 
