@@ -158,7 +158,7 @@ class AsyncPaginator(Generic[T]):
                 repeats += 1
                 # A growing integer cursor cannot loop: a repeat is offset paging's own
                 # duplicate (sessions created meanwhile), unless it never stops.
-                if not isinstance(cursor, int) or repeats >= MAX_REPEATS:
+                if not isinstance(cursor, int) or repeats + 1 >= MAX_REPEATS:
                     raise self._loop_error(
                         f"the server returned the same page {repeats + 1} times in a row "
                         f"(at {cursor!r})"
