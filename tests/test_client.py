@@ -228,3 +228,73 @@ async def test_redirects_are_not_followed(script: Script, fake_sleep: FakeSleep)
         with pytest.raises(APIStatusError) as info:
             await trinsic.sessions.get(SESSION_ID)
     assert info.value.status_code == 307 and len(script.requests) == 1
+
+
+async def test_a_delete_after_a_read_error_treats_404_as_success(
+    script: Script, fake_sleep: FakeSleep, caplog: pytest.LogCaptureFixture
+) -> None:
+    from tests.reliability._ops import SIPHER_ID, make_client
+
+    script.reply(httpx.ReadError("lost"), httpx.Response(404, json={"success": False}))
+    async with make_client("sipher", script.client()) as sipher:
+        sipher._sleep = fake_sleep
+        with caplog.at_level(logging.DEBUG, logger="sessionhub"):
+            deleted = await sipher.sessions.delete(SIPHER_ID)
+    assert deleted.deleted and deleted.session_id == SIPHER_ID
+    assert "reporting success" in caplog.text
+
+
+async def test_a_delete_never_sent_before_still_reports_404(
+    script: Script, fake_sleep: FakeSleep
+) -> None:
+    from sessionhub import NotFoundError
+    from tests.reliability._ops import SIPHER_ID, make_client
+
+    script.reply(httpx.ConnectError("refused"), httpx.Response(404, json={"success": False}))
+    async with make_client("sipher", script.client()) as sipher:
+        sipher._sleep = fake_sleep
+        with pytest.raises(NotFoundError):
+            await sipher.sessions.delete(SIPHER_ID)
+
+
+@pytest.mark.parametrize(("retry_after", "waited"), [("60", [60.0]), ("60.5", [])])
+async def test_the_retry_after_cap_is_inclusive(
+    script: Script, fake_sleep: FakeSleep, retry_after: str, waited: list[float]
+) -> None:
+    script.json(429, {"message": "slow"}, headers={"Retry-After": retry_after}).json(200, OK)
+    async with client(script, fake_sleep) as trinsic:
+        if waited:
+            await trinsic.sessions.get(SESSION_ID)
+        else:
+            with pytest.raises(RateLimitError) as info:
+                await trinsic.sessions.get(SESSION_ID)
+            assert info.value.retry_after == 60.5
+    assert fake_sleep.delays == waited
+
+
+async def test_a_per_call_timeout_is_checked_even_after_a_valid_one(script: Script) -> None:
+    from sessionhub import InvalidRequestError
+
+    script.default = httpx.Response(200, json=OK)
+    async with TrinsicConnect(api_key=KEY, http_client=script.client()) as trinsic:
+        await trinsic.sessions.get(SESSION_ID, timeout=1)
+        await trinsic.sessions.get(SESSION_ID, timeout=1)  # the cached resolution
+        for bad in (True, float("nan"), httpx.Timeout(1.0, read=None)):
+            with pytest.raises(InvalidRequestError, match="timeout"):
+                await trinsic.sessions.get(SESSION_ID, timeout=bad)  # type: ignore[arg-type]
+    assert script.last.extensions["timeout"]["read"] == 1.0
+    assert len(script.requests) == 2
+
+
+async def test_total_timeout_stops_before_a_backoff_that_would_outlast_it(
+    script: Script, fake_sleep: FakeSleep
+) -> None:
+    script.default = httpx.Response(503, json={"message": "down"}, headers={"Retry-After": "5"})
+    trinsic = TrinsicConnect(
+        api_key=KEY, http_client=script.client(), max_retries=5, total_timeout=2.0
+    )
+    trinsic._sleep = fake_sleep
+    async with trinsic:
+        with pytest.raises(InternalServerError):
+            await trinsic.sessions.get(SESSION_ID)
+    assert len(script.requests) == 1 and fake_sleep.delays == []
