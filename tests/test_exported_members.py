@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 import sessionhub
 
 DOCUMENTED = {
@@ -83,6 +85,7 @@ def test_error_tree() -> None:
     assert issubclass(e.ResponseTooLargeError, e.APIConnectionError)
 
 
+@pytest.mark.slow  # imports in a child process
 def test_import_is_lazy() -> None:
     probe = (
         "import sys, sessionhub\n"

@@ -8,6 +8,11 @@ import venv
 import zipfile
 from pathlib import Path
 
+import pytest
+
+# slow: builds a wheel and installs it into a fresh virtual environment
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[1]
 GENERATED = ("equos", "sipher", "trinsic_connect", "twilio_proxy")
 

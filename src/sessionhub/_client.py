@@ -80,6 +80,10 @@ TimeoutTypes = float | httpx.Timeout | None
 _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 _PHASES = ("connect", "read", "write", "pool")
 
+# Sent with every request: every vendor answers JSON, and a server (or a mock built from a
+# vendor's spec) that can also produce text/plain must not pick it (Trinsic lists it first).
+_ACCEPT = {"Accept": "application/json"}
+
 
 def _seconds(value: object) -> float | None:
     """`value` as a finite positive number of seconds, else None."""
@@ -396,7 +400,7 @@ class BaseClient:
         params = kwargs.get("params")
         if params:
             url += "?" + str(httpx.QueryParams(params))
-        headers = self._auth_headers
+        headers = {**self._auth_headers, **_ACCEPT}
         extra = kwargs.get("headers")
         if extra:
             headers = {**headers, **extra}

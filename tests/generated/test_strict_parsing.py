@@ -411,6 +411,7 @@ def test_probe_imports_models_lazily_only_in_a_cycle(probe: tuple[Path, Any]) ->
     assert "PLC0415" not in thing and "\nfrom ..models.left import Left\n" in thing
 
 
+@pytest.mark.slow  # runs mypy in a child process
 def test_probe_passes_mypy_strict(probe: tuple[Path, Any]) -> None:
     package, _ = probe
     result = subprocess.run(

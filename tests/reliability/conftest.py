@@ -8,6 +8,7 @@ pytest's temporary directory, never into the repository).
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -23,12 +24,15 @@ SOAK_FULL = os.environ.get("SESSIONHUB_SOAK") == "full"
 # (op id, fault label) -> outcome text, filled in by test_fault_matrix.py
 MATRIX: dict[tuple[str, str], str] = {}
 FAULT_LABELS: list[str] = []  # column order, set by test_fault_matrix.py
-FIGURES: list[str] = []  # one-line figures other tests report (memory, load, counts)
+# One-line figures printed at the end of the run (memory, load, counts), by name. A value is a
+# line or a function that makes it from counters filled by many tests: the summary is computed
+# after all tests ran, so no test depends on running after another.
+FIGURES: dict[str, str | Callable[[], str | None]] = {}
 
 
-def report(line: str) -> None:
-    """Add a line to the reliability figures printed at the end of the run."""
-    FIGURES.append(line)
+def report(name: str, line: str | Callable[[], str | None]) -> None:
+    """Set the reliability figure `name`, printed at the end of the run (never asserted on)."""
+    FIGURES[name] = line
 
 
 def assert_readable(err: BaseException, *, vendor: str, operation: str) -> str:
@@ -81,10 +85,12 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
         path = basetemp / "FAULT_MATRIX.md"
         path.write_text(f"# sessionhub fault matrix\n\n{MATRIX_LEGEND}\n\n{text}\n")
         terminalreporter.write_line(f"(also written to {path})")
-    if FIGURES:
+    lines = [line() if callable(line) else line for line in FIGURES.values()]
+    if any(lines):
         terminalreporter.section("sessionhub reliability figures")
-        for line in FIGURES:
-            terminalreporter.write_line(line)
+        for line in lines:
+            if line:
+                terminalreporter.write_line(line)
 
 
 @pytest.fixture(autouse=True)

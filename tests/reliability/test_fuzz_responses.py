@@ -44,6 +44,9 @@ from ._schemas import (
 )
 from .conftest import FUZZ_FULL, assert_readable, report
 
+# slow: thousands of hypothesis examples per operation
+pytestmark = pytest.mark.slow
+
 CI_EXAMPLES = 200
 FULL_EXAMPLES = 3000
 CI_ERROR_EXAMPLES = 50  # error bodies are simple: fewer examples cover them
@@ -408,14 +411,18 @@ def test_fuzz_iterating_damaged_paging_fields(
         same_json(op.actual(result), op.expected(body))
 
 
-def test_fuzz_examples_report() -> None:
-    """Reports how many examples ran per operation (runs last in this module)."""
-    if EXAMPLES:
-        per_test: dict[str, list[int]] = {}
-        for key, count in EXAMPLES.items():
-            per_test.setdefault(key.split(" ")[0], []).append(count)
-        summary = ", ".join(
-            f"{name}: {min(counts)}-{max(counts)} per op ({len(counts)} ops, {sum(counts)} total)"
-            for name, counts in per_test.items()
-        )
-        report(f"fuzz examples: {summary}")
+def _examples_summary() -> str | None:
+    """How many examples ran per operation, for the end-of-run figures."""
+    if not EXAMPLES:
+        return None
+    per_test: dict[str, list[int]] = {}
+    for key, count in EXAMPLES.items():
+        per_test.setdefault(key.split(" ")[0], []).append(count)
+    summary = ", ".join(
+        f"{name}: {min(counts)}-{max(counts)} per op ({len(counts)} ops, {sum(counts)} total)"
+        for name, counts in per_test.items()
+    )
+    return f"fuzz examples: {summary}"
+
+
+report("fuzz examples", _examples_summary)

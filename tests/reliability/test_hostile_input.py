@@ -431,14 +431,18 @@ def _assert_wire(target: Target, value: str, head: bytes) -> None:
         assert not any(c in line for c in (b"\r", b"\n", b"\x00")), f"{value!r}: {line!r}"
 
 
-def test_hostile_ids_figures() -> None:
-    """Reports how many hostile inputs were tried (runs after the tests above)."""
+def _hostile_ids_summary() -> str | None:
+    """How many hostile inputs were tried, for the end-of-run figures."""
     tried = OUTCOMES["rejected"] + OUTCOMES["encoded"]
-    if tried:
-        report(
-            f"hostile ids: {len(HOSTILE_IDS) + len(UNENCODABLE_IDS)} values x {len(TARGETS)} "
-            f"parameters = {tried} "
-            f"requests attempted: {OUTCOMES['rejected']} rejected before sending, "
-            f"{OUTCOMES['encoded']} sent percent-encoded in their own segment or query value; "
-            f"{OUTCOMES['wire']} checked again on the wire through the default transport"
-        )
+    if not tried:
+        return None
+    return (
+        f"hostile ids: {len(HOSTILE_IDS) + len(UNENCODABLE_IDS)} values x {len(TARGETS)} "
+        f"parameters = {tried} "
+        f"requests attempted: {OUTCOMES['rejected']} rejected before sending, "
+        f"{OUTCOMES['encoded']} sent percent-encoded in their own segment or query value; "
+        f"{OUTCOMES['wire']} checked again on the wire through the default transport"
+    )
+
+
+report("hostile ids", _hostile_ids_summary)

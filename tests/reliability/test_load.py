@@ -30,11 +30,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 import sessionhub
 from sessionhub.sandbox import TWILIO_SERVICE_SID, serve
 
 from ._sandbox import connections, sandbox_client, transport_closed
 from .conftest import SOAK_FULL, report
+
+# slow: a thousand calls over real sockets
+pytestmark = pytest.mark.slow
 
 SERVICE = TWILIO_SERVICE_SID
 CALLS = 10_000 if SOAK_FULL else 1_000
@@ -271,10 +276,11 @@ async def test_load_with_faults_loses_nothing_and_leaks_nothing() -> None:
     growth = retained_full - retained_half
     assert growth < 256 * 1024, f"client-side memory grew {growth} bytes over {calls} calls"
     report(
+        "load",
         f"load: {CALLS} calls at concurrency {CONCURRENCY} over loopback sockets in "
         f"{elapsed:.1f}s (tracemalloc on for the second half), {faulted} faults injected, "
         f"{CALLS - sum(errors.values())} ok, errors {dict(errors)}; client-side memory "
         f"allocated since half-way and alive: {retained_half / 1024:.0f} KiB at 3/4, "
         f"{retained_full / 1024:.0f} KiB at the end (growth {growth / 1024:.0f} KiB over "
-        f"{calls} calls), traced peak {peak / 2**20:.1f} MiB incl. the sandbox"
+        f"{calls} calls), traced peak {peak / 2**20:.1f} MiB incl. the sandbox",
     )

@@ -83,6 +83,7 @@ TRACED = 10  # pages traced at each end of the iteration in CI
         for v in STYLES
     ],
 )
+@pytest.mark.slow  # streams 100,000 sessions
 async def test_memory_stays_flat_over_100k_sessions(vendor: str) -> None:
     """`async for` over 100,000 sessions: what is reachable never exceeds about one page.
 
@@ -157,10 +158,11 @@ async def test_memory_stays_flat_over_100k_sessions(vendor: str) -> None:
     assert growth < 32 * pages, f"{growth} allocator blocks more after {pages} pages"
     assert retained_blocks < 32 * pages + 1000, f"{retained_blocks} blocks retained at the end"
     report(
+        f"memory {vendor}",
         f"memory ({vendor}): {count} sessions in {pages} pages of {page_size}: one page "
         f"{one_page / 2**20:.2f} MiB, iteration peak {peak / 2**20:.2f} MiB "
         f"({peak / one_page:.2f} pages, {len(peaks)} traced windows), live blocks +{growth} "
-        f"from the first tenth to the last page, +{retained_blocks} after"
+        f"from the first tenth to the last page, +{retained_blocks} after",
     )
 
 
@@ -177,6 +179,7 @@ async def _one_page(paginator: Any) -> int:
     return one_page
 
 
+@pytest.mark.slow  # streams 100,000 sessions
 async def test_memory_one_page_at_a_time_without_the_cyclic_gc() -> None:
     """Pages are freed by reference counting alone: with the cyclic GC off, iterating 20
     pages of Twilio's largest size still peaks at about one page (bound: 2 pages)."""

@@ -196,6 +196,7 @@ async def test_the_request_log(sandbox: Sandbox, http: httpx.AsyncClient) -> Non
 # python -m sessionhub.sandbox
 
 
+@pytest.mark.slow  # starts the sandbox's command line in a child process
 def test_main_refuses_a_non_loopback_host() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "sessionhub.sandbox", "--host", "0.0.0.0", "--port", "0"],
@@ -209,6 +210,7 @@ def test_main_refuses_a_non_loopback_host() -> None:
     assert result.stdout == ""
 
 
+@pytest.mark.slow  # starts the sandbox's command line in a child process
 async def test_main_serves_until_terminated() -> None:
     process = await asyncio.create_subprocess_exec(
         sys.executable,
