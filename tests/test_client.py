@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 import httpx
 import pytest
+from hypothesis import settings
+from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 
 from sessionhub import (
     APIConnectionError,
     APIStatusError,
     APITimeoutError,
+    ClientClosedError,
     ConfigurationError,
     InternalServerError,
     RateLimitError,
@@ -298,3 +302,64 @@ async def test_total_timeout_stops_before_a_backoff_that_would_outlast_it(
         with pytest.raises(InternalServerError):
             await trinsic.sessions.get(SESSION_ID)
     assert len(script.requests) == 1 and fake_sleep.delays == []
+
+
+async def test_an_unexpected_exception_from_a_custom_transport_is_mapped(
+    script: Script, fake_sleep: FakeSleep
+) -> None:
+    script.default = RuntimeError("a custom transport broke")
+    async with client(script, fake_sleep) as trinsic:
+        with pytest.raises(APIConnectionError, match="failed unexpectedly") as info:
+            await trinsic.sessions.create()
+    assert info.value.may_have_been_processed
+    assert len(script.requests) == 1  # not retried
+
+
+class LifecycleModel(RuleBasedStateMachine):
+    """A client's lifecycle against a small reference model: calls succeed while it is
+    open, fail with ClientClosedError (sending nothing) once it or its http_client is
+    closed, whatever the order of calls, closes and re-closes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.script = Script()
+        self.script.default = httpx.Response(200, json=OK)
+        self.http = self.script.client()
+        self.trinsic = TrinsicConnect(api_key=KEY, http_client=self.http, max_retries=2)
+        self.closed = False  # the model
+        self.sent = 0
+        self.loop = asyncio.new_event_loop()  # one loop: a client is bound to its loop
+
+    def teardown(self) -> None:
+        self.loop.run_until_complete(self.http.aclose())
+        self.loop.close()
+
+    @rule()
+    def call(self) -> None:
+        async def go() -> None:
+            await self.trinsic.sessions.get(SESSION_ID)
+
+        if self.closed:
+            with pytest.raises(ClientClosedError):
+                self.loop.run_until_complete(go())
+        else:
+            self.loop.run_until_complete(go())
+            self.sent += 1
+
+    @rule()
+    def close_client(self) -> None:
+        self.loop.run_until_complete(self.trinsic.aclose())
+        self.closed = True
+
+    @rule()
+    def close_http_client(self) -> None:
+        self.loop.run_until_complete(self.http.aclose())
+        self.closed = True
+
+    @invariant()
+    def nothing_sent_after_closing(self) -> None:
+        assert len(self.script.requests) == self.sent
+
+
+LifecycleModel.TestCase.settings = settings(max_examples=30, stateful_step_count=8, deadline=None)
+test_client_lifecycle_model = LifecycleModel.TestCase
