@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+import tracemalloc
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass, field
@@ -125,9 +126,21 @@ async def client_for(vendor: str, sender: str, url: str, **kwargs: Any) -> Async
 
 
 @contextmanager
-def within(seconds: float) -> Iterator[None]:
-    """The block ends within `seconds` (a bound on a failure mode, not a benchmark)."""
+def within(seconds: float, megabytes: float = 32) -> Iterator[None]:
+    """The block ends within `seconds` and allocates at most `megabytes` at its peak
+    (bounds on a failure mode, not a benchmark; the memory bombs run in `_bomb.py`)."""
+    tracing = tracemalloc.is_tracing()
+    if not tracing:
+        tracemalloc.start()
+    tracemalloc.reset_peak()
+    base = tracemalloc.get_traced_memory()[0]
     started = time.monotonic()
-    yield
-    elapsed = time.monotonic() - started
+    try:
+        yield
+    finally:
+        elapsed = time.monotonic() - started
+        peak = (tracemalloc.get_traced_memory()[1] - base) / 2**20
+        if not tracing:
+            tracemalloc.stop()
     assert elapsed < seconds, f"took {elapsed:.2f}s, bound {seconds}s"
+    assert peak < megabytes, f"peaked at {peak:.1f} MB, bound {megabytes} MB"
