@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 import httpx
 import pytest
+from hypothesis import settings
+from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 
 from sessionhub import (
     APIConnectionError,
     APIStatusError,
     APITimeoutError,
+    ClientClosedError,
     ConfigurationError,
     InternalServerError,
     RateLimitError,
@@ -117,7 +121,9 @@ async def test_transport_errors_are_mapped(
         with pytest.raises(expected) as info:
             await trinsic.sessions.get(SESSION_ID)
     assert type(info.value) is expected
-    assert isinstance(info.value.__cause__, httpx.HTTPError)
+    # only a sanitised copy is chained: the original could hold the request headers
+    assert type(info.value.__cause__) is type(exc) and info.value.__context__ is None
+    assert info.value.__cause__ is not exc and info.value.__cause__.__context__ is None
     assert info.value.vendor == "trinsic" and info.value.operation == "sessions.get"
     assert len(script.requests) == 2  # a read is retried on any transport error
 
@@ -226,3 +232,134 @@ async def test_redirects_are_not_followed(script: Script, fake_sleep: FakeSleep)
         with pytest.raises(APIStatusError) as info:
             await trinsic.sessions.get(SESSION_ID)
     assert info.value.status_code == 307 and len(script.requests) == 1
+
+
+async def test_a_delete_after_a_read_error_treats_404_as_success(
+    script: Script, fake_sleep: FakeSleep, caplog: pytest.LogCaptureFixture
+) -> None:
+    from tests.reliability._ops import SIPHER_ID, make_client
+
+    script.reply(httpx.ReadError("lost"), httpx.Response(404, json={"success": False}))
+    async with make_client("sipher", script.client()) as sipher:
+        sipher._sleep = fake_sleep
+        with caplog.at_level(logging.DEBUG, logger="sessionhub"):
+            deleted = await sipher.sessions.delete(SIPHER_ID)
+    assert deleted.deleted and deleted.session_id == SIPHER_ID
+    assert "reporting success" in caplog.text
+
+
+async def test_a_delete_never_sent_before_still_reports_404(
+    script: Script, fake_sleep: FakeSleep
+) -> None:
+    from sessionhub import NotFoundError
+    from tests.reliability._ops import SIPHER_ID, make_client
+
+    script.reply(httpx.ConnectError("refused"), httpx.Response(404, json={"success": False}))
+    async with make_client("sipher", script.client()) as sipher:
+        sipher._sleep = fake_sleep
+        with pytest.raises(NotFoundError):
+            await sipher.sessions.delete(SIPHER_ID)
+
+
+@pytest.mark.parametrize(("retry_after", "waited"), [("60", [60.0]), ("60.5", [])])
+async def test_the_retry_after_cap_is_inclusive(
+    script: Script, fake_sleep: FakeSleep, retry_after: str, waited: list[float]
+) -> None:
+    script.json(429, {"message": "slow"}, headers={"Retry-After": retry_after}).json(200, OK)
+    async with client(script, fake_sleep) as trinsic:
+        if waited:
+            await trinsic.sessions.get(SESSION_ID)
+        else:
+            with pytest.raises(RateLimitError) as info:
+                await trinsic.sessions.get(SESSION_ID)
+            assert info.value.retry_after == 60.5
+    assert fake_sleep.delays == waited
+
+
+async def test_a_per_call_timeout_is_checked_even_after_a_valid_one(script: Script) -> None:
+    from sessionhub import InvalidRequestError
+
+    script.default = httpx.Response(200, json=OK)
+    async with TrinsicConnect(api_key=KEY, http_client=script.client()) as trinsic:
+        await trinsic.sessions.get(SESSION_ID, timeout=1)
+        await trinsic.sessions.get(SESSION_ID, timeout=1)  # the cached resolution
+        for bad in (True, float("nan"), httpx.Timeout(1.0, read=None)):
+            with pytest.raises(InvalidRequestError, match="timeout"):
+                await trinsic.sessions.get(SESSION_ID, timeout=bad)  # type: ignore[arg-type]
+    assert script.last.extensions["timeout"]["read"] == 1.0
+    assert len(script.requests) == 2
+
+
+async def test_total_timeout_stops_before_a_backoff_that_would_outlast_it(
+    script: Script, fake_sleep: FakeSleep
+) -> None:
+    script.default = httpx.Response(503, json={"message": "down"}, headers={"Retry-After": "5"})
+    trinsic = TrinsicConnect(
+        api_key=KEY, http_client=script.client(), max_retries=5, total_timeout=2.0
+    )
+    trinsic._sleep = fake_sleep
+    async with trinsic:
+        with pytest.raises(InternalServerError):
+            await trinsic.sessions.get(SESSION_ID)
+    assert len(script.requests) == 1 and fake_sleep.delays == []
+
+
+async def test_an_unexpected_exception_from_a_custom_transport_is_mapped(
+    script: Script, fake_sleep: FakeSleep
+) -> None:
+    script.default = RuntimeError("a custom transport broke")
+    async with client(script, fake_sleep) as trinsic:
+        with pytest.raises(APIConnectionError, match="failed unexpectedly") as info:
+            await trinsic.sessions.create()
+    assert info.value.may_have_been_processed
+    assert len(script.requests) == 1  # not retried
+
+
+class LifecycleModel(RuleBasedStateMachine):
+    """A client's lifecycle against a small reference model: calls succeed while it is
+    open, fail with ClientClosedError (sending nothing) once it or its http_client is
+    closed, whatever the order of calls, closes and re-closes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.script = Script()
+        self.script.default = httpx.Response(200, json=OK)
+        self.http = self.script.client()
+        self.trinsic = TrinsicConnect(api_key=KEY, http_client=self.http, max_retries=2)
+        self.closed = False  # the model
+        self.sent = 0
+        self.loop = asyncio.new_event_loop()  # one loop: a client is bound to its loop
+
+    def teardown(self) -> None:
+        self.loop.run_until_complete(self.http.aclose())
+        self.loop.close()
+
+    @rule()
+    def call(self) -> None:
+        async def go() -> None:
+            await self.trinsic.sessions.get(SESSION_ID)
+
+        if self.closed:
+            with pytest.raises(ClientClosedError):
+                self.loop.run_until_complete(go())
+        else:
+            self.loop.run_until_complete(go())
+            self.sent += 1
+
+    @rule()
+    def close_client(self) -> None:
+        self.loop.run_until_complete(self.trinsic.aclose())
+        self.closed = True
+
+    @rule()
+    def close_http_client(self) -> None:
+        self.loop.run_until_complete(self.http.aclose())
+        self.closed = True
+
+    @invariant()
+    def nothing_sent_after_closing(self) -> None:
+        assert len(self.script.requests) == self.sent
+
+
+LifecycleModel.TestCase.settings = settings(max_examples=30, stateful_step_count=8, deadline=None)
+test_client_lifecycle_model = LifecycleModel.TestCase

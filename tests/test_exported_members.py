@@ -20,8 +20,10 @@ DOCUMENTED = {
     "ConfigurationError",
     "InvalidRequestError",
     "APIError",
+    "ClientClosedError",
     "APIConnectionError",
     "APITimeoutError",
+    "ResponseTooLargeError",
     "APIStatusError",
     "BadRequestError",
     "AuthenticationError",
@@ -78,6 +80,9 @@ def test_error_tree() -> None:
     assert issubclass(e.APIStatusError, e.APIError)
     assert issubclass(e.ResponseValidationError, e.APIError)
     assert issubclass(e.InvalidRequestError, e.SessionHubError)
+    assert issubclass(e.ClientClosedError, e.APIError)
+    assert not issubclass(e.ClientClosedError, e.APIConnectionError)  # never retried
+    assert issubclass(e.ResponseTooLargeError, e.APIConnectionError)
 
 
 @pytest.mark.slow  # imports in a child process

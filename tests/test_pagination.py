@@ -6,6 +6,7 @@ import gc
 import weakref
 from typing import Any
 
+import httpx
 import pytest
 
 import sessionhub._pagination
@@ -217,3 +218,73 @@ async def test_previous_page_is_released_before_the_next_fetch() -> None:
         pass
     # at each fetch, every item of the earlier pages but the last one yielded is gone
     assert alive_during_fetch == [False, False, False]
+
+
+async def test_limit_holds_when_the_paginator_is_awaited() -> None:
+    async def fetch(page: int) -> TrinsicPage[int]:
+        return TrinsicPage(list(range(10)), page, 10)  # the server ignores a smaller limit
+
+    page = await AsyncPaginator(fetch, 1, vendor="trinsic", operation="sessions.list", limit=3)
+    assert page.items == [0, 1, 2]
+    zero = await AsyncPaginator(fetch, 1, vendor="trinsic", operation="sessions.list", limit=0)
+    assert zero.items == []
+
+
+@pytest.mark.parametrize("vendor", ["trinsic", "equos"])
+async def test_limit_holds_for_await_through_the_clients(vendor: str) -> None:
+    from tests.conftest import Script
+    from tests.reliability._ops import OPS_BY_ID, make_client
+
+    op = OPS_BY_ID[f"{vendor}.list"]
+    body = op.sample()
+    key = next(k for k, v in body.items() if isinstance(v, list))
+    body[key] = (body[key] * 20)[: 10 if vendor == "trinsic" else 20]  # their default sizes
+    if vendor == "equos":
+        body["total"] = 20
+    script = Script()
+    script.default = httpx.Response(200, json=body)  # whatever page size is asked for
+    async with make_client(vendor, script.client()) as client:
+        page = await client.sessions.list(limit=3)
+        assert len(page.items) == 3
+        assert len([s async for s in client.sessions.list(limit=3)]) == 3
+
+
+async def test_offset_paging_duplicates_are_not_an_error() -> None:
+    # Trinsic, newest first: exactly page_size sessions created between two fetches shift
+    # page 1's items onto page 2. Page numbers only grow, so this listing cannot loop.
+    pages = {1: ["c", "b"], 2: ["c", "b"], 3: ["a"]}
+
+    async def fetch(page: int) -> TrinsicPage[str]:
+        return TrinsicPage(pages[page], page, 2)
+
+    paginator = AsyncPaginator(
+        fetch, 1, vendor="trinsic", operation="sessions.list", page_key=lambda item: item
+    )
+    assert [item async for item in paginator] == ["c", "b", "c", "b", "a"]
+
+
+async def test_a_page_number_ignored_forever_is_still_caught() -> None:
+    calls: list[int] = []
+
+    async def fetch(page: int) -> TrinsicPage[str]:
+        calls.append(page)
+        return TrinsicPage(["a", "b"], page, 2)
+
+    paginator = AsyncPaginator(
+        fetch, 1, vendor="trinsic", operation="sessions.list", page_key=lambda item: item
+    )
+    with pytest.raises(PaginationError, match="same page 3 times in a row"):
+        [item async for item in paginator]
+    assert calls == [1, 2, 3]
+
+
+async def test_a_repeated_token_page_raises_at_once() -> None:
+    async def fetch(cursor: dict[str, str]) -> TwilioPage[str]:
+        n = int(cursor.get("Page", "0"))
+        return TwilioPage(["a"], cursor, {"Page": str(n + 1)})  # new cursors, same page
+
+    paginator = AsyncPaginator(
+        fetch, {}, vendor="twilio", operation="sessions.list", page_key=lambda item: item
+    )
+    with pytest.raises(PaginationError, match="same page 2 times"):
+        [item async for item in paginator]

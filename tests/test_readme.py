@@ -106,7 +106,9 @@ def test_quickstart_runs(
     monkeypatch.setattr(
         sessionhub._client,
         "default_sender",
-        lambda: HttpxSender(httpx.AsyncClient(transport=httpx.MockTransport(route)), owned=True),
+        lambda redactor, size: HttpxSender(
+            httpx.AsyncClient(transport=httpx.MockTransport(route)), redactor, size, owned=True
+        ),
     )
     for name, value in {
         "TWILIO_ACCOUNT_SID": "AC" + "0" * 32,

@@ -76,3 +76,9 @@ def test_non_idempotent_calls_retry_documented_not_processed_statuses() -> None:
     reason = retry_reason_for_status(429, idempotent=False, safe_statuses=frozenset({429}))
     assert reason is not None and "not processed" in reason
     assert retry_reason_for_status(503, idempotent=False, safe_statuses=frozenset({429})) is None
+
+
+def test_retry_delay_honours_the_clients_cap() -> None:
+    assert retry_delay(1, 5.0, max_retry_after=5.0) == 5.0
+    # above the cap the client raises without calling this; alone it falls back to backoff
+    assert retry_delay(1, 5.0, rng=random.Random(1), max_retry_after=4.0) <= INITIAL_RETRY_DELAY

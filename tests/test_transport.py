@@ -13,7 +13,14 @@ import httpx
 import pytest
 
 from sessionhub import APIConnectionError, TrinsicConnect
-from sessionhub._transport import AiohttpReply, AiohttpSender
+from sessionhub._redact import Redactor
+from sessionhub._transport import (
+    DEFAULT_MAX_RESPONSE_SIZE,
+    AiohttpSender,
+    AttemptTimeout,
+    Reply,
+    SenderClosed,
+)
 
 Handler = Callable[[asyncio.StreamReader, asyncio.StreamWriter], Awaitable[None]]
 OK = b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Type: application/json\r\n\r\n{}"
@@ -55,11 +62,15 @@ async def mid_body(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -
     await writer.drain()
 
 
-TIMEOUT = httpx.Timeout(5.0)
+TIMEOUT = AttemptTimeout(httpx.Timeout(5.0), 5.0)
 
 
-async def send(url: str, method: str = "GET", content: bytes | None = None) -> AiohttpReply:
-    sender = AiohttpSender()
+def sender_() -> AiohttpSender:
+    return AiohttpSender(Redactor(), DEFAULT_MAX_RESPONSE_SIZE)
+
+
+async def send(url: str, method: str = "GET", content: bytes | None = None) -> Reply:
+    sender = sender_()
     try:
         return await sender.send(method, url, {}, content, TIMEOUT)
     finally:
@@ -105,20 +116,20 @@ async def test_a_slow_server_is_a_read_timeout() -> None:
     async def silent(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         await asyncio.sleep(5)
 
-    sender = AiohttpSender()
+    sender = sender_()
     try:
         async with tcp_server(silent) as (url, received):
             with pytest.raises(httpx.ReadTimeout):
-                await sender.send("GET", url, {}, None, httpx.Timeout(0.2))
+                await sender.send("GET", url, {}, None, AttemptTimeout(httpx.Timeout(0.2), 5.0))
     finally:
         await sender.aclose()
     assert len(received) == 1
 
 
 async def test_a_closed_sender_refuses_to_send() -> None:
-    sender = AiohttpSender()
+    sender = sender_()
     await sender.aclose()
-    with pytest.raises(httpx.ConnectError, match="closed"):
+    with pytest.raises(SenderClosed):
         await sender.send("GET", "http://127.0.0.1:9/", {}, None, TIMEOUT)
 
 

@@ -1,6 +1,12 @@
 """The transport half shared by the four vendor clients: lifecycle, auth headers, URL and
-body encoding, timeouts, the bounded retry loop, logging, and the mapping of transport
-exceptions (both senders raise httpx's classes; see `_transport.py`).
+body encoding, timeouts (validated here, once), the bounded retry loop, logging, and the
+one place where the senders' exceptions become sessionhub errors (both senders raise
+httpx's classes and a few of their own; see `_transport.py`).
+
+Timeouts: a float `timeout=t` bounds every phase *and* each attempt end to end (connect,
+send, headers and the whole body) by t seconds. An `httpx.Timeout` bounds each phase as in
+httpx, and each attempt end to end by the sum of its four fields. `total_timeout=` bounds the
+whole call, retries and backoff included. Every value must be finite and positive.
 """
 
 from __future__ import annotations
@@ -9,9 +15,11 @@ import asyncio
 import ipaddress
 import json
 import logging
+import math
 import os
 import random
 import time
+import urllib.parse
 from collections.abc import Awaitable, Callable, Mapping
 from types import TracebackType
 from typing import Any, ClassVar, Self, TypeVar
@@ -22,22 +30,46 @@ from ._exceptions import (
     APIConnectionError,
     APIStatusError,
     APITimeoutError,
+    ClientClosedError,
     ConfigurationError,
+    ResponseTooLargeError,
+    SessionHubError,
     Vendor,
 )
 from ._operation import Operation
-from ._response import decode_json, make_status_error, one_line, parse_model, scrub
-from ._retry import parse_retry_after, retry_delay, retry_reason_for_status
-from ._transport import HttpxSender, Reply, Sender, default_sender, request_of
+from ._redact import Redactor
+from ._response import decode_json, make_status_error, one_line, parse_model
+from ._retry import MAX_RETRY_AFTER, parse_retry_after, retry_delay, retry_reason_for_status
+from ._transport import (
+    DEFAULT_MAX_RESPONSE_SIZE,
+    AttemptTimeout,
+    BodyTooLarge,
+    HttpxSender,
+    Reply,
+    Sender,
+    SenderClosed,
+    WrongLoop,
+    default_sender,
+    request_of,
+)
 from ._validation import invalid
 
-__all__ = ["DEFAULT_MAX_RETRIES", "DEFAULT_TIMEOUT", "BaseClient", "TimeoutTypes"]
+__all__ = [
+    "DEFAULT_MAX_RESPONSE_SIZE",
+    "DEFAULT_MAX_RETRIES",
+    "DEFAULT_TIMEOUT",
+    "MAX_RETRY_AFTER",
+    "BaseClient",
+    "TimeoutTypes",
+    "resolve_timeout",
+]
 
 logger = logging.getLogger("sessionhub")
 
 T = TypeVar("T")
 
-# Finite by default, unlike the generator's `None` (no timeout at all).
+# Finite by default, unlike the generator's `None` (no timeout at all): 10 s to connect,
+# 30 s for each of read, write and pool, so an attempt ends within 100 s end to end.
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 DEFAULT_MAX_RETRIES = 2
 
@@ -46,20 +78,48 @@ TimeoutTypes = float | httpx.Timeout | None
 # Transport errors after which the request provably never reached the server, so even a
 # create may be sent again.
 _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+_PHASES = ("connect", "read", "write", "pool")
 
 # Sent with every request: every vendor answers JSON, and a server (or a mock built from a
 # vendor's spec) that can also produce text/plain must not pick it (Trinsic lists it first).
 _ACCEPT = {"Accept": "application/json"}
 
 
-def _timeout(value: TimeoutTypes) -> httpx.Timeout:
-    if isinstance(value, httpx.Timeout):
-        return value
+def _seconds(value: object) -> float | None:
+    """`value` as a finite positive number of seconds, else None."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    seconds = float(value)
+    return seconds if math.isfinite(seconds) and seconds > 0 else None
+
+
+def resolve_timeout(value: object, fail: Callable[[str], SessionHubError]) -> AttemptTimeout:
+    """`timeout=` (a number of seconds or an httpx.Timeout) checked and resolved, or
+    `fail(message)` raised: NaN, infinities, zero, negatives, None fields and non-numbers
+    are refused (a NaN deadline in asyncio's timer heap stalls every other task's timers)."""
     if value is None:
-        return DEFAULT_TIMEOUT
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
-        raise ConfigurationError(f"timeout must be a positive number of seconds, got {value!r}")
-    return httpx.Timeout(float(value))
+        return _DEFAULT_ATTEMPT
+    if isinstance(value, httpx.Timeout):
+        total = 0.0
+        for phase in _PHASES:
+            field = getattr(value, phase)
+            seconds = _seconds(field)
+            if seconds is None:
+                raise fail(
+                    f"timeout.{phase} must be a finite number of seconds > 0, got {field!r} "
+                    "(sessionhub calls are always bounded)"
+                )
+            total += seconds
+        return AttemptTimeout(value, total)
+    seconds = _seconds(value)
+    if seconds is None:
+        raise fail(
+            f"timeout must be a finite number of seconds > 0 or an httpx.Timeout, got {value!r}"
+        )
+    return AttemptTimeout(httpx.Timeout(seconds), seconds)
+
+
+_DEFAULT_ATTEMPT = resolve_timeout(DEFAULT_TIMEOUT, ConfigurationError)
 
 
 def _is_loopback(host: str) -> bool:
@@ -72,21 +132,48 @@ def _is_loopback(host: str) -> bool:
 
 
 def credential(value: str | None, *, argument: str, env: str, vendor: str) -> str:
-    """The credential given as `argument`, else from the environment, else a clear error."""
+    """The credential given as `argument`, else from the environment, else a clear error.
+
+    A credential travels in an HTTP header, so it must be printable ASCII; the error never
+    echoes it (a pasted secret with a stray character is still a secret)."""
     if value is None:
         value = os.environ.get(env)
     if not value:
         raise ConfigurationError(
             f"{vendor}: no credential; pass {argument}=... or set the {env} environment variable"
         )
-    if any(ch in value for ch in "\r\n\0"):
-        raise ConfigurationError(f"{vendor}: {argument} contains a line break or NUL")
+    if not isinstance(value, str):
+        raise ConfigurationError(f"{vendor}: {argument} must be a string")
+    if not value.isascii():
+        raise ConfigurationError(
+            f"{vendor}: {argument} contains a non-ASCII character (credentials are ASCII; "
+            "check for a pasted quote, dash or space)"
+        )
+    if not value.isprintable():
+        raise ConfigurationError(
+            f"{vendor}: {argument} contains a line break, tab, NUL or other control character"
+        )
     return value
+
+
+def _positive(name: str, value: object, *, allow_none: bool) -> float | None:
+    if value is None and allow_none:
+        return None
+    seconds = _seconds(value)
+    if seconds is None:
+        raise ConfigurationError(f"{name} must be a finite number of seconds > 0, got {value!r}")
+    return seconds
 
 
 class BaseClient:
     """Sends one operation's request with retries, through its own aiohttp sender or the
     caller's `http_client=` (borrowed: never closed here).
+
+    Options every client takes: `timeout=` (see the module docstring), `total_timeout=`
+    (seconds for a whole call, retries and backoff included; default None: bounded by the
+    attempts), `max_retries=`, `max_response_size=` (bytes of a body after decompression,
+    default 8 MiB), `max_retry_after=` (the longest `Retry-After` waited for, default 60 s;
+    a longer one is raised at once with `retry_after` set).
 
     Subclasses set the class variables and build `_auth_headers` and `_secrets`.
     """
@@ -98,7 +185,6 @@ class BaseClient:
     _not_processed_statuses: ClassVar[frozenset[int]] = frozenset()
 
     _auth_headers: dict[str, str]
-    _secrets: tuple[str, ...]
 
     def __init__(
         self,
@@ -108,32 +194,88 @@ class BaseClient:
         max_retries: int,
         http_client: httpx.AsyncClient | None,
         allow_insecure_http: bool,
+        total_timeout: float | None = None,
+        max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
+        max_retry_after: float = MAX_RETRY_AFTER,
     ) -> None:
         if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
             raise ConfigurationError(f"max_retries must be an integer >= 0, got {max_retries!r}")
+        if (
+            isinstance(max_response_size, bool)
+            or not isinstance(max_response_size, int)
+            or max_response_size < 1
+        ):
+            raise ConfigurationError(
+                f"max_response_size must be a number of bytes >= 1, got {max_response_size!r}"
+            )
+        retry_after_cap = 0.0 if max_retry_after == 0 else _seconds(max_retry_after)
+        if retry_after_cap is None:
+            raise ConfigurationError(
+                f"max_retry_after must be a finite number of seconds >= 0, got {max_retry_after!r}"
+            )
         self.base_url = self._check_base_url(
             base_url or self._default_base_url, allow_insecure_http
         )
-        self.timeout = _timeout(timeout)
+        self._attempt_timeout = resolve_timeout(timeout, ConfigurationError)
+        self.timeout = self._attempt_timeout.phases
+        self.total_timeout = _positive("total_timeout", total_timeout, allow_none=True)
         self.max_retries = max_retries
+        self.max_response_size = max_response_size
+        self.max_retry_after = retry_after_cap
         if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
             raise ConfigurationError(
                 f"{self._vendor}: http_client must be an httpx.AsyncClient, "
                 f"got {type(http_client).__name__}"
             )
         self._http = http_client  # the caller's, if any
-        self._sender: Sender = default_sender() if http_client is None else HttpxSender(http_client)
+        self._redactor = Redactor()
+        self._sender: Sender = (
+            default_sender(self._redactor, max_response_size)
+            if http_client is None
+            else HttpxSender(http_client, self._redactor, max_response_size)
+        )
         self._sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
         self._rng = random.Random()
+        # The last per-call `timeout=` resolved: a caller passing the same value every call
+        # pays for the checks once.
+        self._call_timeout: tuple[object, AttemptTimeout | None] = (None, None)
+
+    @property
+    def _secrets(self) -> tuple[str, ...]:
+        """The strings scrubbed from everything an exception carries (the credential and
+        its encodings); set once by the vendor client."""
+        return self._redactor.secrets
+
+    @_secrets.setter
+    def _secrets(self, secrets: tuple[str, ...]) -> None:
+        self._redactor.secrets = secrets
 
     @classmethod
     def _check_base_url(cls, base_url: str, allow_insecure_http: bool) -> str:
+        if not isinstance(base_url, str):
+            raise ConfigurationError(
+                f"{cls._vendor}: base_url must be a string, got {type(base_url).__name__}"
+            )
+        try:
+            netloc = urllib.parse.urlsplit(base_url).netloc
+        except ValueError:  # e.g. an unclosed IPv6 bracket: take the authority by hand
+            netloc = base_url.partition("//")[2].partition("/")[0]
+        if "@" in netloc:  # checked first: the other messages echo the URL
+            raise ConfigurationError(
+                f"{cls._vendor}: base_url must not contain credentials (user:password@); "
+                "pass them as the client's credential arguments"
+            )
         try:
             url = httpx.URL(base_url)
         except (httpx.InvalidURL, TypeError) as exc:
             raise ConfigurationError(
                 f"{cls._vendor}: invalid base_url {base_url!r}: {exc}"
             ) from None
+        if url.userinfo:
+            raise ConfigurationError(
+                f"{cls._vendor}: base_url must not contain credentials (user:password@); "
+                "pass them as the client's credential arguments"
+            )
         if url.scheme not in ("http", "https") or not url.host:
             raise ConfigurationError(
                 f"{cls._vendor}: base_url must be an absolute http(s) URL, got {base_url!r}"
@@ -162,8 +304,20 @@ class BaseClient:
         await self.aclose()
 
     async def aclose(self) -> None:
-        """Close the connection pool, unless the httpx client was passed in by the caller."""
+        """Close the connection pool, unless the httpx client was passed in by the caller.
+
+        Later calls raise ClientClosedError at once, without sending anything."""
         await self._sender.aclose()
+
+    def _timeout_of(self, op: Operation, timeout: TimeoutTypes) -> AttemptTimeout:
+        if timeout is None:
+            return self._attempt_timeout
+        last, resolved = self._call_timeout
+        if resolved is not None and type(timeout) is type(last) and timeout == last:
+            return resolved
+        resolved = resolve_timeout(timeout, lambda message: invalid(op, message))
+        self._call_timeout = (timeout, resolved)
+        return resolved
 
     async def _request(
         self,
@@ -172,12 +326,76 @@ class BaseClient:
         *,
         timeout: TimeoutTypes = None,
     ) -> Reply:
-        """Send one operation's request (from a generated `_get_kwargs`); return a 2xx reply.
+        """Send one operation's request (from a generated `_get_kwargs`); return a 2xx reply
+        (or, for a DELETE retried after an attempt that may have reached the server, a 404:
+        the session is gone, which is what the caller asked for).
 
-        Everything else is raised as an APIError subclass after at most `max_retries` retries.
+        Everything else is raised as a sessionhub error after at most `max_retries` retries,
+        within `total_timeout` if one is set. Errors are raised outside any `except` block:
+        no foreign exception, which may hold the request's headers (aiohttp's
+        ClientResponseError does), is chained to them; `__cause__` is at most a sanitised
+        copy of the httpx exception (see `_sanitised`).
         """
         method: str = kwargs["method"].upper()
         path: str = kwargs["url"]
+        url, headers, content = self._build(op, path, kwargs)
+        attempt_timeout = self._timeout_of(op, timeout)
+        deadline = None if self.total_timeout is None else time.monotonic() + self.total_timeout
+        reached = False  # whether an earlier attempt may have reached the server
+        for attempt in range(1, self.max_retries + 2):
+            retries_left = attempt <= self.max_retries
+            this_timeout = attempt_timeout
+            if deadline is not None:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    raise self._total_timeout_error(op, method, url, headers, content, reached)
+                if remaining < this_timeout.seconds:
+                    this_timeout = AttemptTimeout(this_timeout.phases, remaining)
+            started = time.perf_counter()
+            result = await self._attempt(method, url, headers, content, this_timeout)
+            if not isinstance(result, Reply):
+                self._log(op, method, path, None, started, attempt, type(result).__name__)
+                error = self._transport_error(
+                    op, result, (method, url, headers, content), reached, this_timeout
+                )
+                reason = self._transport_retry_reason(op, result)
+                reached = reached or not isinstance(result, _NOT_SENT)
+                cause = self._sanitised(result)
+                if reason is None or not retries_left or error is None:
+                    raise (error or self._unexpected(op, result)) from cause
+                if not await self._backoff(op, attempt, None, reason, deadline):
+                    raise error from cause
+                continue
+            status = result.status_code
+            self._log(op, method, path, status, started, attempt, None)
+            if 200 <= status < 300:
+                return result
+            if status == 404 and reached and method == "DELETE":
+                logger.debug(
+                    "%s %s: 404 after an earlier attempt may have reached the server: "
+                    "the session is gone, reporting success",
+                    self._vendor,
+                    op.name,
+                )
+                return result
+            reason = retry_reason_for_status(
+                status, idempotent=op.idempotent, safe_statuses=self._not_processed_statuses
+            )
+            if reason is None or not retries_left:
+                raise self._status_error(op, result) from None
+            retry_after = parse_retry_after(result.headers.get("retry-after"))
+            if retry_after is not None and retry_after > self.max_retry_after:
+                # Not waited for: the caller decides (err.retry_after says how long).
+                raise self._status_error(op, result, retry_after_over=True) from None
+            reached = reached or status >= 500 or status == 408
+            if not await self._backoff(op, attempt, retry_after, reason, deadline):
+                raise self._status_error(op, result) from None
+        raise AssertionError("unreachable: the last attempt returns or raises")  # pragma: no cover
+
+    def _build(
+        self, op: Operation, path: str, kwargs: Mapping[str, Any]
+    ) -> tuple[str, dict[str, str], bytes | None]:
+        """The URL, headers and body of a request, built once for every attempt."""
         url = self.base_url + path
         params = kwargs.get("params")
         if params:
@@ -186,35 +404,26 @@ class BaseClient:
         extra = kwargs.get("headers")
         if extra:
             headers = {**headers, **extra}
-        content = self._body(op, kwargs)
-        call_timeout = self.timeout if timeout is None else _timeout(timeout)
-        for attempt in range(1, self.max_retries + 2):
-            retries_left = attempt <= self.max_retries
-            started = time.perf_counter()
-            try:
-                reply = await self._sender.send(method, url, headers, content, call_timeout)
-            except httpx.HTTPError as exc:
-                request = request_of(method, url, headers, content)
-                error = self._connection_error(op, request, exc)
-                reason = self._transport_retry_reason(op, exc)
-                self._log(op, method, path, None, started, attempt, type(exc).__name__)
-                if reason is None or not retries_left:
-                    raise error from exc
-                await self._backoff(op, attempt, None, reason)
-                continue
-            status = reply.status_code
-            self._log(op, method, path, status, started, attempt, None)
-            if 200 <= status < 300:
-                return reply
-            reason = retry_reason_for_status(
-                status, idempotent=op.idempotent, safe_statuses=self._not_processed_statuses
-            )
-            if reason is None or not retries_left:
-                raise self._status_error(op, reply)
-            await self._backoff(
-                op, attempt, parse_retry_after(reply.headers.get("retry-after")), reason
-            )
-        raise AssertionError("unreachable: the last attempt returns or raises")  # pragma: no cover
+        return url, headers, self._body(op, kwargs)
+
+    async def _attempt(
+        self,
+        method: str,
+        url: str,
+        headers: dict[str, str],
+        content: bytes | None,
+        timeout: AttemptTimeout,
+    ) -> Reply | Exception:
+        """One send; its failure returned, not raised, so that the caller raises its own
+        error outside this `except` and nothing foreign is chained to it."""
+        try:
+            return await self._sender.send(method, url, headers, content, timeout)
+        except (httpx.HTTPError, SenderClosed, WrongLoop, BodyTooLarge) as exc:
+            return exc
+        except (RuntimeError, OSError, ValueError, UnicodeError) as exc:
+            # Not expected from either sender (a caller's custom httpx transport may raise
+            # anything); mapped rather than leaked raw.
+            return exc
 
     @staticmethod
     def _body(op: Operation, kwargs: Mapping[str, Any]) -> bytes | None:
@@ -238,40 +447,144 @@ class BaseClient:
         ResponseValidationError with this client's credentials scrubbed from its message."""
         return parse_model(op, response, decode_json(op, response), parse, secrets=self._secrets)
 
-    def _connection_error(
-        self, op: Operation, request: httpx.Request, exc: httpx.HTTPError
-    ) -> APIConnectionError:
-        detail = one_line(scrub(str(exc), self._secrets))
-        what = f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
-        if isinstance(exc, httpx.TimeoutException):
-            return APITimeoutError(
-                f"timed out ({what}); raise timeout= or retry later",
+    def _request_of(
+        self, request: tuple[str, str, Mapping[str, str], bytes | None]
+    ) -> httpx.Request:
+        return request_of(*request, self._redactor)
+
+    def _transport_error(
+        self,
+        op: Operation,
+        exc: Exception,
+        request: tuple[str, str, Mapping[str, str], bytes | None],
+        reached: bool,
+        timeout: AttemptTimeout,
+    ) -> APIConnectionError | ClientClosedError | ConfigurationError | None:
+        """The sessionhub error for a failed attempt (None: an unexpected exception)."""
+        if isinstance(exc, SenderClosed):
+            closed_by_caller = self._http is not None and self._http.is_closed
+            return ClientClosedError(
+                "the http_client passed to this client is closed; nothing was sent; "
+                "pass an open httpx.AsyncClient or create a new client"
+                if closed_by_caller
+                else "the client is closed (aclose() was called or its `async with` block "
+                "ended); nothing was sent; create a new client",
                 vendor=self._vendor,
                 operation=op.name,
-                request=request,
+            )
+        if isinstance(exc, WrongLoop):
+            return ConfigurationError(
+                f"{self._vendor} {op.name}: this client is bound to the event loop of its first "
+                "call (its pooled connections belong to that loop) and was used from another "
+                "one; nothing was sent; create one client per event loop, e.g. inside the "
+                "coroutine passed to asyncio.run()"
+            )
+        http_request = self._request_of(request)
+        if isinstance(exc, BodyTooLarge):
+            return ResponseTooLargeError(
+                f"the response body exceeded max_response_size={exc.limit} bytes (after "
+                "decompression) and the connection was closed; the request was processed if "
+                "the vendor got that far; raise max_response_size= if this is legitimate",
+                vendor=self._vendor,
+                operation=op.name,
+                request=http_request,
+                limit=exc.limit,
+            )
+        if not isinstance(exc, httpx.HTTPError):
+            return None
+        # Scrubbed before it is cut to one line: a cut could split a secret.
+        detail = one_line(self._redactor.text(str(exc)))
+        what = f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
+        processed = reached or not isinstance(exc, _NOT_SENT)
+        hint = self._processed_hint(op, processed)
+        if isinstance(exc, httpx.TimeoutException):
+            return APITimeoutError(
+                f"timed out ({what}; each attempt is bounded to {timeout.seconds:g}s end to "
+                f"end); raise timeout= or retry later{hint}",
+                vendor=self._vendor,
+                operation=op.name,
+                request=http_request,
+                may_have_been_processed=processed,
             )
         return APIConnectionError(
-            f"connection failed ({what}); check the network and base_url {self.base_url}",
+            f"connection failed ({what}); check the network and base_url {self.base_url}{hint}",
             vendor=self._vendor,
             operation=op.name,
-            request=request,
+            request=http_request,
+            may_have_been_processed=processed,
+        )
+
+    def _sanitised(self, exc: Exception) -> httpx.HTTPError | None:
+        """What is chained as `__cause__`: a fresh copy of an httpx exception (its class
+        says what failed) holding only the scrubbed message; no request, no chain."""
+        if not isinstance(exc, httpx.HTTPError):
+            return None
+        try:
+            return type(exc)(one_line(self._redactor.text(str(exc))))
+        except TypeError:  # pragma: no cover - a class with another signature
+            return None
+
+    @staticmethod
+    def _processed_hint(op: Operation, processed: bool) -> str:
+        if not processed:
+            return "; the request never reached the server"
+        if op.idempotent:
+            return "; the request may have reached the server (retrying it is safe)"
+        if op.name.endswith("create"):
+            return (
+                "; the request may have reached the server: the session may have been "
+                "created; look it up before retrying"
+            )
+        return (
+            "; the request may have reached the server and taken effect; fetch the session "
+            "before retrying"
+        )
+
+    def _unexpected(self, op: Operation, exc: Exception) -> APIConnectionError:
+        detail = one_line(self._redactor.text(str(exc)))
+        return APIConnectionError(
+            f"the HTTP client failed unexpectedly ({type(exc).__name__}: {detail}); "
+            "the request may have reached the server",
+            vendor=self._vendor,
+            operation=op.name,
+        )
+
+    def _total_timeout_error(
+        self,
+        op: Operation,
+        method: str,
+        url: str,
+        headers: Mapping[str, str],
+        content: bytes | None,
+        reached: bool,
+    ) -> APITimeoutError:
+        return APITimeoutError(
+            f"total_timeout of {self.total_timeout:g}s reached before the call could "
+            f"complete (retries and backoff included){self._processed_hint(op, reached)}",
+            vendor=self._vendor,
+            operation=op.name,
+            request=self._request_of((method, url, headers, content)),
+            may_have_been_processed=reached,
         )
 
     @staticmethod
-    def _transport_retry_reason(op: Operation, exc: httpx.HTTPError) -> str | None:
+    def _transport_retry_reason(op: Operation, exc: Exception) -> str | None:
         if isinstance(exc, _NOT_SENT):
             return f"{type(exc).__name__}: the request never reached the server"
         if op.idempotent and isinstance(exc, httpx.TransportError):
             return f"{type(exc).__name__} on an idempotent call"
         return None
 
-    def _status_error(self, op: Operation, response: Reply) -> APIStatusError:
+    def _status_error(
+        self, op: Operation, response: Reply, *, retry_after_over: bool = False
+    ) -> APIStatusError:
         return make_status_error(
             op,
             response,
             error_details=self._error_details,
             request_id_header=self._request_id_header,
             secrets=self._secrets,
+            max_retry_after=self.max_retry_after if retry_after_over else None,
         )
 
     @staticmethod
@@ -280,9 +593,27 @@ class BaseClient:
         return None, None
 
     async def _backoff(
-        self, op: Operation, attempt: int, retry_after: float | None, reason: str
-    ) -> None:
-        delay = retry_delay(attempt, retry_after, rng=self._rng)
+        self,
+        op: Operation,
+        attempt: int,
+        retry_after: float | None,
+        reason: str,
+        deadline: float | None,
+    ) -> bool:
+        """Sleep before the next attempt; False (without sleeping) when `total_timeout`
+        would expire before it could start."""
+        delay = retry_delay(
+            attempt, retry_after, rng=self._rng, max_retry_after=self.max_retry_after
+        )
+        if deadline is not None and time.monotonic() + delay >= deadline:
+            logger.debug(
+                "%s %s: no retry (%s): total_timeout would expire during the %.2fs backoff",
+                self._vendor,
+                op.name,
+                reason,
+                delay,
+            )
+            return False
         logger.debug(
             "%s %s: retry %d/%d in %.2fs (%s)",
             self._vendor,
@@ -293,6 +624,7 @@ class BaseClient:
             reason,
         )
         await self._sleep(delay)
+        return True
 
     def _log(
         self,

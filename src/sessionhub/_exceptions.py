@@ -3,11 +3,14 @@
 The tree:
 
 * SessionHubError
-  * ConfigurationError - a client cannot be built (missing credential, bad base URL)
+  * ConfigurationError - a client cannot be built or used as configured (missing or
+    non-ASCII credential, bad base URL, bad timeout, used from a second event loop)
   * InvalidRequestError - an argument is rejected before anything is sent (also a ValueError)
   * APIError - something went wrong talking to a vendor
+    * ClientClosedError - the client (or the caller's http_client) was closed; nothing sent
     * APIConnectionError - no usable response (refused, reset, dropped mid-body, TLS, ...)
-      * APITimeoutError
+      * APITimeoutError - an attempt, or the whole call (total_timeout), ran out of time
+      * ResponseTooLargeError - the body exceeded max_response_size
     * APIStatusError - the vendor answered with a 4xx/5xx status
       * BadRequestError (400)
       * AuthenticationError (401)
@@ -23,13 +26,18 @@ The tree:
 Every APIError names the vendor and the operation, and its `str()` is one readable line
 that says what to do. Foreign exceptions (httpx, json, the generated models' KeyError and
 ValueError) are translated in one place each: `_client.py` for transport errors,
-`_response.py` for bodies. No credential ever appears in a message: messages are built
-only from the vendor's own error text, which the client scrubs of its secrets.
+`_response.py` for bodies, and are not chained (`__cause__` and `__context__` are None: a
+foreign exception may hold the request's headers); a scrubbed summary of the original is
+in the message. No credential is reachable from an exception: messages, codes and bodies
+are scrubbed of the client's secrets, and the `request`/`response` it carries have their
+credential headers redacted (see `_redact.py`). Messages are always encodable as UTF-8.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
+
+from ._redact import encodable
 
 if TYPE_CHECKING:  # httpx stays out of `import sessionhub` (see docs/ARCHITECTURE.md)
     import httpx
@@ -41,6 +49,7 @@ __all__ = [
     "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
+    "ClientClosedError",
     "ConfigurationError",
     "ConflictError",
     "InternalServerError",
@@ -49,6 +58,7 @@ __all__ = [
     "PaginationError",
     "PermissionDeniedError",
     "RateLimitError",
+    "ResponseTooLargeError",
     "ResponseValidationError",
     "SessionHubError",
     "UnprocessableEntityError",
@@ -62,7 +72,8 @@ class SessionHubError(Exception):
 
 
 class ConfigurationError(SessionHubError):
-    """A client could not be constructed: a credential is missing or a setting is invalid."""
+    """A client could not be constructed (a credential is missing or a setting is invalid),
+    or is used in a way its configuration does not allow (from a second event loop)."""
 
 
 class InvalidRequestError(SessionHubError, ValueError):
@@ -85,6 +96,7 @@ class APIError(SessionHubError):
         operation: str,
         request: httpx.Request | None = None,
     ) -> None:
+        message = encodable(message)
         super().__init__(message)
         self.message = message
         self.vendor = vendor
@@ -95,12 +107,48 @@ class APIError(SessionHubError):
         return f"{self.vendor} {self.operation}: {self.message}"
 
 
+class ClientClosedError(APIError):
+    """The client was closed (`aclose()`, or the end of `async with`), or the caller's
+    `http_client=` was: nothing was sent. Create a new client."""
+
+
 class APIConnectionError(APIError):
-    """No usable response arrived: connection refused, reset, dropped mid-body, TLS failure."""
+    """No usable response arrived: connection refused, reset, dropped mid-body, TLS failure.
+
+    `may_have_been_processed` is False only when the request provably never reached the
+    server (no connection could be opened): then even a create can be sent again. When it
+    is True, a create or update may have taken effect: look it up before retrying.
+    """
+
+    may_have_been_processed: bool
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        vendor: Vendor,
+        operation: str,
+        request: httpx.Request | None = None,
+        may_have_been_processed: bool = True,
+    ) -> None:
+        super().__init__(message, vendor=vendor, operation=operation, request=request)
+        self.may_have_been_processed = may_have_been_processed
 
 
 class APITimeoutError(APIConnectionError):
-    """The request timed out (connect, read, write or waiting for a pooled connection)."""
+    """The request timed out: one attempt (connect, read, or end to end) or the whole call
+    including retries (`total_timeout`)."""
+
+
+class ResponseTooLargeError(APIConnectionError):
+    """The response body (after decompression) exceeded the client's `max_response_size`;
+    the connection was closed. `limit` is that size in bytes."""
+
+    limit: int
+
+    def __init__(self, message: str, *, limit: int, **kwargs: Any) -> None:
+        super().__init__(message, **kwargs)
+        self.limit = limit
 
 
 class APIStatusError(APIError):
@@ -108,13 +156,15 @@ class APIStatusError(APIError):
 
     `code` and `message` come from the vendor's own error body (Twilio's numeric `code`,
     Sipher's `error.code`, Trinsic's validation messages, Equos's `message`); `body` is the
-    parsed JSON, else the text; `request_id` is the vendor's request id header, if sent.
+    parsed JSON, else the text (scrubbed of credentials); `request_id` is the vendor's
+    request id header, if sent; `retry_after` the seconds of a `Retry-After` header, or None.
     """
 
     status_code: int
     code: str | int | None
     body: Any
     request_id: str | None
+    retry_after: float | None
     response: httpx.Response
 
     def __init__(
@@ -127,13 +177,15 @@ class APIStatusError(APIError):
         code: str | int | None = None,
         body: Any = None,
         request_id: str | None = None,
+        retry_after: float | None = None,
     ) -> None:
         super().__init__(message, vendor=vendor, operation=operation, request=response.request)
         self.response = response
         self.status_code = response.status_code
-        self.code = code
+        self.code = encodable(code) if isinstance(code, str) else code
         self.body = body
-        self.request_id = request_id
+        self.request_id = None if request_id is None else encodable(request_id)
+        self.retry_after = retry_after
 
     def __str__(self) -> str:
         code = f" [{self.code}]" if self.code is not None else ""
@@ -170,12 +222,6 @@ class UnprocessableEntityError(APIStatusError):
 
 class RateLimitError(APIStatusError):
     """429: too many requests. `retry_after` is the vendor's wait in seconds, or None."""
-
-    retry_after: float | None
-
-    def __init__(self, message: str, *, retry_after: float | None = None, **kwargs: Any) -> None:
-        super().__init__(message, **kwargs)
-        self.retry_after = retry_after
 
 
 class InternalServerError(APIStatusError):

@@ -9,6 +9,15 @@ does the walking. Only one page is held while the next is fetched: the reference
 dropped before awaiting, so memory stays flat over any number of items. Responses are read
 whole before a page is built, so breaking out of (or cancelling) an iteration leaves no
 open response behind.
+
+`limit` holds however a listing is consumed: `await` returns the first page cut to it.
+
+Offset and page-number paging (Trinsic, Equos) can repeat or skip items when sessions are
+created or deleted between two page fetches: that is inherent to the vendors' paging, not an
+error. Such a listing cannot loop (its cursor only grows), so a page equal to the previous
+one is tolerated there, unless it comes back MAX_REPEATS times in a row (a server that
+ignores the page number would otherwise be walked forever). Cursor-token paging (Twilio)
+raises at the first repeated cursor or page.
 """
 
 from __future__ import annotations
@@ -25,6 +34,8 @@ Cursor = Any  # what a page's fetch function needs to get the next page
 # Cursor hashes remembered to detect a loop: a loop longer than this is not caught (it only
 # wastes requests), but memory stays flat however long a listing is.
 MAX_SEEN = 10_000
+# Identical consecutive pages tolerated under a growing integer cursor (see above).
+MAX_REPEATS = 3
 Fetch = Callable[[Cursor], Awaitable["Page[T]"]]
 
 
@@ -119,7 +130,13 @@ class AsyncPaginator(Generic[T]):
         self._page_key = page_key
 
     def __await__(self) -> Generator[Any, None, Page[T]]:
-        return self._fetch(self._first_cursor).__await__()
+        return self._first_page().__await__()
+
+    async def _first_page(self) -> Page[T]:
+        page = await self._fetch(self._first_cursor)
+        if self._limit is not None and len(page.items) > self._limit:
+            del page.items[self._limit :]
+        return page
 
     async def pages(self) -> AsyncIterator[Page[T]]:
         """Every page in turn (the last one may be cut short by `limit`)."""
@@ -131,13 +148,23 @@ class AsyncPaginator(Generic[T]):
         seen: dict[int, None] = {}  # an ordered set of cursor hashes, at most MAX_SEEN
         last_offset = -1  # integer cursors (page numbers, offsets) must only grow
         previous_key: int | None = None
+        repeats = 0
         cursor: Cursor | None = self._first_cursor
         while cursor is not None and (remaining is None or remaining > 0):
             page: Page[T] | None = await self._fetch(cursor)
             assert page is not None
             key = self._key(page)
             if key is not None and key == previous_key:
-                raise self._loop_error(f"the server returned the same page twice (at {cursor!r})")
+                repeats += 1
+                # A growing integer cursor cannot loop: a repeat is offset paging's own
+                # duplicate (sessions created meanwhile), unless it never stops.
+                if not isinstance(cursor, int) or repeats + 1 >= MAX_REPEATS:
+                    raise self._loop_error(
+                        f"the server returned the same page {repeats + 1} times in a row "
+                        f"(at {cursor!r})"
+                    )
+            else:
+                repeats = 0
             previous_key = key
             if remaining is not None:
                 if len(page.items) > remaining:

@@ -23,8 +23,9 @@ from ._exceptions import (
     ResponseValidationError,
     UnprocessableEntityError,
 )
+from ._redact import Redactor, encodable
 from ._retry import parse_retry_after
-from ._transport import Reply, as_httpx
+from ._transport import Reply
 
 if TYPE_CHECKING:
     from ._operation import Operation
@@ -60,23 +61,23 @@ MAX_MESSAGE = 300
 
 
 def scrub(text: str, secrets: tuple[str, ...]) -> str:
-    """Replace every secret in `text` with ***; vendors sometimes echo what they were sent."""
-    for secret in secrets:
-        if secret:
-            text = text.replace(secret, "***")
-    return text
+    """Replace every secret (of at least MIN_SECRET_LENGTH characters) in `text` with ***;
+    vendors sometimes echo what they were sent. Scrub *before* cutting text short."""
+    return Redactor(secrets).text(text)
 
 
-def one_line(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE - 3] + "..."
+def one_line(text: str, limit: int = MAX_MESSAGE) -> str:
+    """`text` on one line, at most `limit` characters, always encodable as UTF-8."""
+    text = encodable(" ".join(text.split()))
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _invalid_body(
     op: Operation, response: Reply, message: str, field: str | None = None
 ) -> ResponseValidationError:
+    # to_httpx scrubs the body and redacts the request with the client's own redactor
     return ResponseValidationError(
-        message, vendor=op.vendor, operation=op.name, response=as_httpx(response), field=field
+        message, vendor=op.vendor, operation=op.name, response=response.to_httpx(), field=field
     )
 
 
@@ -131,16 +132,15 @@ def parse_model(
     try:
         return parse(data)
     except KeyError as exc:
-        field = scrub(str(exc.args[0]), secrets) if exc.args else None
+        field = one_line(scrub(str(exc.args[0]), secrets), 80) if exc.args else None
         message = f"required field {field!r} is missing"
     except (TypeError, ValueError, AttributeError) as exc:
         field = None
-        message = f"body does not match the spec: {one_line(str(exc)) or type(exc).__name__}"
+        detail = one_line(scrub(str(exc), secrets)) or type(exc).__name__
+        message = f"body does not match the spec: {detail}"
     except RecursionError:
         field, message = None, "body is nested too deeply to parse"
-    raise _invalid_body(
-        op, response, scrub(f"{message} (HTTP {response.status_code})", secrets), field
-    )
+    raise _invalid_body(op, response, f"{message} (HTTP {response.status_code})", field)
 
 
 def _json_type(data: Any) -> str:
@@ -162,30 +162,46 @@ def make_status_error(
     error_details: Callable[[Any], tuple[str | int | None, str | None]],
     request_id_header: str,
     secrets: tuple[str, ...],
+    max_retry_after: float | None = None,
 ) -> APIStatusError:
-    """The exception for a non-2xx response, with the vendor's code and message."""
+    """The exception for a non-2xx response, with the vendor's code and message.
+
+    Everything it carries is scrubbed of `secrets` first and cut to length after. With
+    `max_retry_after`, the vendor's Retry-After exceeded it and the message says so.
+    """
+    redactor = Redactor(secrets)
     status = response.status_code
-    body = _body(response)
+    body = redactor.value(_body(response))
     try:
         code, message = error_details(body)
     except (KeyError, TypeError, ValueError, AttributeError):  # a body of another shape
         code, message = None, None
-    if not message:
+    if not message or not isinstance(message, str):
         if isinstance(body, str) and body.strip():
             kind = "HTML" if "<html" in body[:512].lower() else "non-JSON"
-            message = f"{kind} error body: {body.strip()[:80]}"
+            message = f"{kind} error body: {one_line(body, 80)}"
         else:
             message = response.reason_phrase or "no error body"
     cls = _STATUS_ERRORS.get(status) or (InternalServerError if status >= 500 else APIStatusError)
-    text = scrub(f"{one_line(message)}; {_HINTS[cls]}", secrets)
-    kwargs: dict[str, Any] = {
-        "vendor": op.vendor,
-        "operation": op.name,
-        "response": as_httpx(response),
-        "code": scrub(code, secrets) if isinstance(code, str) else code,
-        "body": body,
-        "request_id": response.headers.get(request_id_header),
-    }
-    if cls is RateLimitError:
-        kwargs["retry_after"] = parse_retry_after(response.headers.get("retry-after"))
-    return cls(text, **kwargs)
+    retry_after = parse_retry_after(response.headers.get("retry-after"))
+    hint = _HINTS[cls]
+    if max_retry_after is not None and retry_after is not None:
+        hint = (
+            f"the vendor asks to wait {retry_after:g}s, more than max_retry_after="
+            f"{max_retry_after:g}s, so sessionhub did not wait; retry after err.retry_after "
+            "seconds"
+        )
+    text = f"{one_line(redactor.text(message))}; {hint}"
+    if isinstance(code, str):
+        code = one_line(redactor.text(code), 80)
+    request_id = response.headers.get(request_id_header)
+    return cls(
+        text,
+        vendor=op.vendor,
+        operation=op.name,
+        response=response.to_httpx(),
+        code=code,
+        body=body,
+        request_id=None if request_id is None else one_line(redactor.text(request_id), 80),
+        retry_after=retry_after,
+    )

@@ -25,8 +25,9 @@ __all__ = [
 
 INITIAL_RETRY_DELAY = 0.5
 MAX_RETRY_DELAY = 8.0
-# A Retry-After above this is not waited for: the error is raised with `retry_after` set,
-# so the caller decides (a service should not hang a minute inside one call).
+# A Retry-After above this is not waited for: the error is raised at once with
+# `retry_after` set, so the caller decides (a service should not hang a minute inside one
+# call). The default of the clients' `max_retry_after=` option.
 MAX_RETRY_AFTER = 60.0
 
 # Besides these, every 5xx is retryable (as in openai-python): a gateway's 520-599 says as
@@ -60,15 +61,20 @@ def parse_retry_after(value: str | None, *, now: float | None = None) -> float |
 
 
 def retry_delay(
-    attempt: int, retry_after: float | None, *, rng: random.Random | None = None
+    attempt: int,
+    retry_after: float | None,
+    *,
+    rng: random.Random | None = None,
+    max_retry_after: float = MAX_RETRY_AFTER,
 ) -> float:
     """Seconds to sleep before retry number `attempt` (1-based).
 
-    The vendor's Retry-After wins when it is given and at most MAX_RETRY_AFTER. Otherwise
+    The vendor's Retry-After wins when it is given and at most `max_retry_after` (the
+    client raises at once, without calling this, when it is larger). Otherwise
     exponential backoff from INITIAL_RETRY_DELAY, capped at MAX_RETRY_DELAY, with up to
     25 % negative jitter so that many clients do not retry in lockstep.
     """
-    if retry_after is not None and 0 <= retry_after <= MAX_RETRY_AFTER:
+    if retry_after is not None and 0 <= retry_after <= max_retry_after:
         return retry_after
     base = min(INITIAL_RETRY_DELAY * 2.0 ** (attempt - 1), MAX_RETRY_DELAY)
     jitter: float = (rng.random() if rng is not None else random.random()) * 0.25

@@ -13,6 +13,12 @@ Errors are raised as httpx exceptions, chosen truthfully from aiohttp's: only a 
 open a connection is a connect error (the request was never sent, so even a create may be
 retried); anything after is a read error or a protocol error. aiohttp's hidden one-shot
 retry of idempotent requests is turned off, so `max_retries` means what it says.
+
+Both senders bound every attempt end to end (`AttemptTimeout.seconds`: connect, send,
+headers and the whole body) on top of httpx's per-phase limits, read bodies against a byte
+budget (after decompression) and close the connection past it, refuse to send on a closed
+client, and refuse to send from an event loop other than the one their pool belongs to:
+all before anything reaches the network.
 """
 
 from __future__ import annotations
@@ -20,7 +26,9 @@ from __future__ import annotations
 import asyncio
 import ssl
 import urllib.request
-from collections.abc import Mapping
+import zlib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Protocol
 
 import aiohttp
@@ -28,36 +36,65 @@ import certifi
 import httpx
 import yarl
 
+from ._redact import Redactor
 from ._version import __version__
 
 __all__ = [
+    "DEFAULT_MAX_RESPONSE_SIZE",
     "MAX_CONNECTIONS",
     "USER_AGENT",
     "AiohttpReply",
     "AiohttpSender",
+    "AttemptTimeout",
+    "BodyTooLarge",
     "HttpxSender",
     "Reply",
     "Sender",
-    "as_httpx",
+    "SenderClosed",
+    "WrongLoop",
     "default_sender",
     "request_of",
 ]
 
 MAX_CONNECTIONS = 100
 USER_AGENT = f"sessionhub/{__version__}"
+# The largest legitimate body of these APIs is a page of about 1 MB: 8 MiB leaves room
+# while bounding what a hostile or broken server can make the process hold.
+DEFAULT_MAX_RESPONSE_SIZE = 8 * 1024 * 1024
+
+# The wire form of the body: these headers are dropped from the httpx.Response that an
+# exception carries, whose content is already decompressed.
+_WIRE_HEADERS = frozenset({b"content-encoding", b"content-length", b"transfer-encoding"})
+
+_EMPTY = httpx.ByteStream(b"")
+
+RequestTuple = tuple[str, str, Mapping[str, str], bytes | None]
 
 
-class Reply(Protocol):
-    """What the facade reads from a response: an `httpx.Response` or an `AiohttpReply`."""
+@dataclass(frozen=True, slots=True)
+class AttemptTimeout:
+    """What bounds one attempt: httpx's per-phase limits and an end-to-end deadline in
+    seconds (connect + send + headers + the whole body). Built, and validated, by
+    `_client.resolve_timeout`."""
 
-    @property
-    def status_code(self) -> int: ...
-    @property
-    def content(self) -> bytes: ...
-    @property
-    def headers(self) -> Mapping[str, str]: ...  # case-insensitive
-    @property
-    def reason_phrase(self) -> str: ...
+    phases: httpx.Timeout
+    seconds: float
+
+
+class SenderClosed(Exception):
+    """The sender (or the caller's httpx client) is closed; nothing was sent."""
+
+
+class WrongLoop(Exception):
+    """The sender's pool belongs to another event loop; nothing was sent."""
+
+
+class BodyTooLarge(Exception):
+    """The body exceeded the byte budget; the connection was closed."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(f"the response body exceeded {limit} bytes")
+        self.limit = limit
 
 
 class Sender(Protocol):
@@ -67,24 +104,51 @@ class Sender(Protocol):
         url: str,
         headers: dict[str, str],
         content: bytes | None,
-        timeout: httpx.Timeout,
+        timeout: AttemptTimeout,
     ) -> Reply:
-        """One attempt; raises an httpx.TransportError (or subclass) on a network failure."""
+        """One attempt. Raises an httpx.TransportError on a network failure, SenderClosed,
+        WrongLoop (both before sending) or BodyTooLarge."""
 
     async def aclose(self) -> None: ...
 
 
 def request_of(
-    method: str, url: str, headers: Mapping[str, str], content: bytes | None
+    method: str, url: str, headers: Mapping[str, str], content: bytes | None, redactor: Redactor
 ) -> httpx.Request:
-    """The httpx.Request an exception carries (built only on an error path)."""
-    return httpx.Request(method, url, headers=headers, content=content)
+    """The httpx.Request an exception carries (built only on an error path), its credential
+    headers redacted."""
+    return httpx.Request(
+        method,
+        url,
+        headers=[(k, redactor.header(k, v)) for k, v in headers.items()],
+        content=content,
+    )
 
 
-class AiohttpReply:
-    """A fully read aiohttp response: status, headers and body, nothing left open."""
+def _header_bytes(headers: Mapping[str, str]) -> list[tuple[bytes, bytes]]:
+    # aiohttp decodes header bytes as UTF-8 with surrogateescape: this gives the bytes back.
+    return [
+        (k.encode("utf-8", "surrogateescape"), v.encode("utf-8", "surrogateescape"))
+        for k, v in headers.items()
+    ]
 
-    __slots__ = ("_request", "content", "headers", "reason_phrase", "status_code")
+
+class Reply:
+    """A fully read response, from either sender: status, headers and body, nothing open.
+
+    `to_httpx()` builds the `httpx.Response` an exception exposes, scrubbed of the client's
+    credentials (body and headers) with a redacted request; it is built only on error paths.
+    """
+
+    __slots__ = (
+        "_raw",
+        "_redactor",
+        "_request",
+        "content",
+        "headers",
+        "reason_phrase",
+        "status_code",
+    )
 
     def __init__(
         self,
@@ -92,36 +156,36 @@ class AiohttpReply:
         reason_phrase: str,
         headers: Mapping[str, str],
         content: bytes,
-        request: tuple[str, str, dict[str, str], bytes | None],
+        request: RequestTuple,
+        redactor: Redactor,
+        raw: Sequence[tuple[bytes, bytes]] | None = None,
     ) -> None:
         self.status_code = status_code
         self.reason_phrase = reason_phrase
-        self.headers = headers
+        self.headers = headers  # case-insensitive
         self.content = content
         self._request = request
+        self._redactor = redactor
+        self._raw = raw
 
     def to_httpx(self) -> httpx.Response:
-        # aiohttp has already decompressed the body: drop the headers that describe the wire
-        # form, or httpx would try to decode it a second time.
+        redactor = self._redactor
+        raw = self._raw if self._raw is not None else _header_bytes(self.headers)
         headers = [
-            (k, v)
-            for k, v in self.headers.items()
-            if k.lower() not in ("content-encoding", "content-length", "transfer-encoding")
+            (k, redactor.header_bytes(k, v)) for k, v in raw if k.lower() not in _WIRE_HEADERS
         ]
         return httpx.Response(
             self.status_code,
             headers=headers,
-            content=self.content,
-            request=request_of(*self._request),
+            content=redactor.data(self.content),
+            request=request_of(*self._request, redactor),
+            extensions={
+                "reason_phrase": redactor.text(self.reason_phrase).encode("ascii", "replace")
+            },
         )
 
 
-def as_httpx(reply: Reply) -> httpx.Response:
-    """The reply as the `httpx.Response` that sessionhub's exceptions expose."""
-    if isinstance(reply, httpx.Response):
-        return reply
-    assert isinstance(reply, AiohttpReply)
-    return reply.to_httpx()
+AiohttpReply = Reply  # the name the default sender's replies had before both senders shared it
 
 
 def _remap(exc: BaseException) -> httpx.TransportError:
@@ -138,32 +202,54 @@ def _remap(exc: BaseException) -> httpx.TransportError:
     return httpx.RemoteProtocolError(message)  # dropped after the request went out
 
 
-def _client_timeout(timeout: httpx.Timeout) -> aiohttp.ClientTimeout:
+def _client_timeout(timeout: AttemptTimeout) -> aiohttp.ClientTimeout:
     # aiohttp's `connect` covers waiting for a pooled connection and opening one, so it is
     # httpx's pool + connect; aiohttp has no write timeout (requests here are small).
+    # `total` runs from the start of the request until the body is read: the attempt's
+    # end-to-end deadline.
+    phases = timeout.phases
     pool_and_connect = (
-        None if timeout.connect is None or timeout.pool is None else timeout.connect + timeout.pool
+        None if phases.connect is None or phases.pool is None else phases.connect + phases.pool
     )
     return aiohttp.ClientTimeout(
-        total=None, connect=pool_and_connect, sock_connect=timeout.connect, sock_read=timeout.read
+        total=timeout.seconds,
+        connect=pool_and_connect,
+        sock_connect=phases.connect,
+        sock_read=phases.read,
     )
+
+
+def _identity(headers: Mapping[str, str]) -> bool:
+    """Whether the body arrives as it is (no Content-Encoding to inflate)."""
+    encoding = headers.get("Content-Encoding")
+    return encoding is None or encoding.strip().lower() in ("", "identity")
 
 
 class AiohttpSender:
     """sessionhub's default: one aiohttp session (created lazily inside the event loop), TLS
     verified against certifi's roots, no redirects followed (credentials never go to another
-    host), no hidden retries, at most MAX_CONNECTIONS connections."""
+    host), no hidden retries, at most MAX_CONNECTIONS connections, bodies of at most
+    `max_response_size` bytes.
 
-    def __init__(self) -> None:
+    The session is bound to the event loop of the first call: its pooled sockets belong to
+    that loop. A call from another loop raises WrongLoop before anything is sent (a socket of
+    a finished loop could otherwise still carry the request while the caller is told it
+    failed)."""
+
+    def __init__(self, redactor: Redactor, max_response_size: int) -> None:
         self.session: aiohttp.ClientSession | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
         self._ssl: ssl.SSLContext | None = None
+        self._redactor = redactor
+        self._max = max_response_size
         # The last timeout converted: nearly every call passes the client's own object.
-        self._timeout: tuple[httpx.Timeout | None, aiohttp.ClientTimeout | None] = (None, None)
+        self._timeout: tuple[AttemptTimeout | None, aiohttp.ClientTimeout | None] = (None, None)
         self._closed = False
 
     def _session(self) -> aiohttp.ClientSession:
         if self._closed:
-            raise httpx.ConnectError("the client was closed (aclose); create a new one")
+            raise SenderClosed
+        loop = asyncio.get_running_loop()
         if self.session is None:
             connector = aiohttp.TCPConnector(limit=MAX_CONNECTIONS, ssl=self.ssl_context)
             self.session = aiohttp.ClientSession(
@@ -178,6 +264,9 @@ class AiohttpSender:
             # connection drops; sessionhub's retry loop owns that decision (bounded, logged,
             # backed off). Checked by tests/test_transport.py.
             self.session._retry_connection = False
+            self._loop = loop
+        elif loop is not self._loop:
+            raise WrongLoop
         return self.session
 
     @property
@@ -194,8 +283,8 @@ class AiohttpSender:
         url: str,
         headers: dict[str, str],
         content: bytes | None,
-        timeout: httpx.Timeout,
-    ) -> AiohttpReply:
+        timeout: AttemptTimeout,
+    ) -> Reply:
         last, client_timeout = self._timeout
         if last is not timeout or client_timeout is None:
             client_timeout = _client_timeout(timeout)
@@ -210,30 +299,78 @@ class AiohttpSender:
                 allow_redirects=False,
                 timeout=client_timeout,
             ) as response:
-                body = await response.read()
+                length = response.content_length
+                if length is not None and _identity(response.headers):
+                    if length > self._max:
+                        response.close()  # refused unread: the connection is not reused
+                        raise BodyTooLarge(self._max)
+                    body = await response.read()  # the common case: aiohttp stops at length
+                else:
+                    body = await self._read_bounded(response)
         except (aiohttp.ClientError, TimeoutError) as exc:
-            raise _remap(exc) from exc
-        return AiohttpReply(
+            raise _remap(exc) from None
+        return Reply(
             response.status,
             response.reason or "",
             response.headers,
             body,
             (method, url, headers, content),
+            self._redactor,
+            response.raw_headers,
         )
+
+    async def _read_bounded(self, response: aiohttp.ClientResponse) -> bytes:
+        # aiohttp inflates a compressed body in bounded steps (its max_decompress_size), so
+        # counting the inflated chunks bounds memory by the budget plus one step.
+        limit = self._max
+        chunks: list[bytes] = []
+        size = 0
+        async for chunk in response.content.iter_any():
+            size += len(chunk)
+            if size > limit:
+                response.close()  # the rest is never read: the connection is not reused
+                raise BodyTooLarge(limit)
+            chunks.append(chunk)
+        return b"".join(chunks)
 
     async def aclose(self) -> None:
         self._closed = True
-        if self.session is not None:
-            await self.session.close()
+        session, self.session = self.session, None
+        if session is None:
+            return
+        loop = self._loop
+        if loop is None or loop is asyncio.get_running_loop() or loop.is_closed():
+            # On a finished loop aiohttp only marks the pool closed: its sockets belong to
+            # that loop and can no longer be closed through it (they are freed with it).
+            await session.close()
+        elif loop.is_running():  # the pool's loop runs in another thread: close it there
+            asyncio.run_coroutine_threadsafe(session.close(), loop)
+        else:  # pragma: no cover - a loop that is neither running nor closed
+            session.detach()
 
 
 class HttpxSender:
     """The caller's `httpx.AsyncClient` (its transport, proxies, limits, default headers);
-    never closed by sessionhub unless sessionhub created it."""
+    never closed by sessionhub unless sessionhub created it.
 
-    def __init__(self, client: httpx.AsyncClient, *, owned: bool = False) -> None:
+    Each attempt runs under an asyncio deadline (`AttemptTimeout.seconds`) that covers
+    connecting, sending and reading the whole body, which is streamed against the byte
+    budget."""
+
+    def __init__(
+        self,
+        client: httpx.AsyncClient,
+        redactor: Redactor,
+        max_response_size: int,
+        *,
+        owned: bool = False,
+    ) -> None:
         self.client = client
         self.owned = owned
+        self._redactor = redactor
+        self._max = max_response_size
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._closed = False
 
     async def send(
         self,
@@ -241,23 +378,125 @@ class HttpxSender:
         url: str,
         headers: dict[str, str],
         content: bytes | None,
-        timeout: httpx.Timeout,
-    ) -> httpx.Response:
+        timeout: AttemptTimeout,
+    ) -> Reply:
+        if self._closed or self.client.is_closed:
+            raise SenderClosed
+        loop = asyncio.get_running_loop()
+        if self._loop is None:
+            self._loop = loop
+        elif loop is not self._loop:
+            raise WrongLoop
         request = self.client.build_request(
-            method, url, headers=headers, content=content, timeout=timeout
+            method, url, headers=headers, content=content, timeout=timeout.phases
         )
-        response = await self.client.send(request, follow_redirects=False)
-        # The body is read; swapping the spent stream for a plain one breaks the
-        # Response <-> BoundAsyncStream reference cycle, so a page is freed as soon as it is
-        # dropped, without waiting for the cyclic garbage collector.
-        response.stream = httpx.ByteStream(response.content)
-        return response
+        try:
+            async with asyncio.timeout(timeout.seconds):
+                response = await self.client.send(request, follow_redirects=False, stream=True)
+                try:
+                    body = await self._read_bounded(response)
+                finally:
+                    await response.aclose()
+                    # Breaks the Response <-> BoundAsyncStream reference cycle, so what the
+                    # stream holds is freed at once, without waiting for the cyclic GC.
+                    response.stream = _EMPTY
+        except TimeoutError:
+            raise httpx.ReadTimeout(
+                f"the attempt took longer than {timeout.seconds:g}s end to end"
+            ) from None
+        except RuntimeError:
+            if self.client.is_closed:  # closed by the caller while this call was starting
+                raise SenderClosed from None
+            raise
+        return Reply(
+            response.status_code,
+            response.reason_phrase,
+            response.headers,
+            body,
+            (method, url, headers, content),
+            self._redactor,
+            response.headers.raw,
+        )
+
+    async def _read_bounded(self, response: httpx.Response) -> bytes:
+        limit = self._max
+        length = response.headers.get("content-length")
+        if (
+            length is not None
+            and length.isdigit()
+            and int(length) > limit
+            and _identity(response.headers)
+        ):
+            raise BodyTooLarge(limit)  # refused before reading a byte of it
+        encoding = response.headers.get("content-encoding", "").strip().lower()
+        if encoding in _ZLIB_WBITS:
+            return await _inflate_bounded(response, _ZLIB_WBITS[encoding], limit)
+        # identity, or an encoding only httpx's decoders know (br, zstd, a list): httpx
+        # inflates each network read at once, then the budget is checked
+        chunks: list[bytes] = []
+        size = 0
+        async for chunk in response.aiter_bytes():
+            size += len(chunk)
+            if size > limit:
+                raise BodyTooLarge(limit)  # the caller's `aclose` drops the connection
+            chunks.append(chunk)
+        return b"".join(chunks)
 
     async def aclose(self) -> None:
+        self._closed = True
         if self.owned:
             await self.client.aclose()
 
 
-def default_sender() -> Sender:
+# zlib's window bits per Content-Encoding: gzip framing, or zlib framing for deflate (a raw
+# deflate stream, which some servers send instead, is tried when that fails, as httpx does)
+_ZLIB_WBITS = {
+    "gzip": 16 + zlib.MAX_WBITS,
+    "x-gzip": 16 + zlib.MAX_WBITS,
+    "deflate": zlib.MAX_WBITS,
+}
+_INFLATE_STEP = 65536
+
+
+async def _inflate_bounded(response: httpx.Response, wbits: int, limit: int) -> bytes:
+    """The body inflated at most `_INFLATE_STEP` bytes at a time against `limit`.
+
+    httpx's own decoders inflate each network read whole: a 64 KiB read of a gzip bomb
+    becomes 64 MiB before anything can count it."""
+    inflater = zlib.decompressobj(wbits)
+    first = True
+    chunks: list[bytes] = []
+    size = 0
+    async for raw in response.aiter_raw():
+        data = raw
+        while data:
+            try:
+                out = inflater.decompress(data, _INFLATE_STEP)
+            except zlib.error as exc:
+                if first and wbits == zlib.MAX_WBITS:  # raw deflate after all
+                    inflater, wbits = zlib.decompressobj(-zlib.MAX_WBITS), -zlib.MAX_WBITS
+                    continue
+                raise httpx.DecodingError(
+                    f"invalid {response.headers['content-encoding']} body: {exc}"
+                ) from None
+            first = False
+            size += len(out)
+            if size > limit:
+                raise BodyTooLarge(limit)
+            chunks.append(out)
+            data = inflater.unconsumed_tail
+            if inflater.eof:
+                break  # trailing bytes after the stream end are ignored, as httpx does
+    try:
+        tail = inflater.flush()
+    except zlib.error as exc:
+        raise httpx.DecodingError(f"truncated compressed body: {exc}") from None
+    if size + len(tail) > limit:
+        raise BodyTooLarge(limit)
+    chunks.append(tail)
+    return b"".join(chunks)
+
+
+def default_sender(redactor: Redactor, max_response_size: int) -> Sender:
     """What a client sends with when no `http_client=` is given."""
-    return AiohttpSender()
+    return AiohttpSender(redactor, max_response_size)

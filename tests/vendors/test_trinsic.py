@@ -9,6 +9,7 @@ from sessionhub import (
     APIConnectionError,
     AuthenticationError,
     BadRequestError,
+    ClientClosedError,
     ConfigurationError,
     InvalidRequestError,
     NotFoundError,
@@ -182,7 +183,7 @@ async def test_owned_connection_pool_is_closed() -> None:
     assert session is not None and not session.closed
     await trinsic.aclose()
     assert session.closed
-    with pytest.raises(APIConnectionError, match="closed"):
+    with pytest.raises(ClientClosedError, match="closed"):
         await trinsic.sessions.get("session-1")
 
 

@@ -50,7 +50,14 @@ from _sessionhub_generated.equos.models import (
 )
 from _sessionhub_generated.equos.types import UNSET
 
-from .._client import DEFAULT_MAX_RETRIES, BaseClient, TimeoutTypes, credential
+from .._client import (
+    DEFAULT_MAX_RESPONSE_SIZE,
+    DEFAULT_MAX_RETRIES,
+    MAX_RETRY_AFTER,
+    BaseClient,
+    TimeoutTypes,
+    credential,
+)
 from .._operation import Operation
 from .._pagination import AsyncPaginator, EquosPage
 from .._response import decode_json, parse_model
@@ -147,6 +154,9 @@ class Equos(BaseClient):
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: httpx.AsyncClient | None = None,
         allow_insecure_http: bool = False,
+        total_timeout: float | None = None,
+        max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
+        max_retry_after: float = MAX_RETRY_AFTER,
     ) -> None:
         key = credential(api_key, argument="api_key", env="EQUOS_API_KEY", vendor="equos")
         super().__init__(
@@ -155,6 +165,9 @@ class Equos(BaseClient):
             max_retries=max_retries,
             http_client=http_client,
             allow_insecure_http=allow_insecure_http,
+            total_timeout=total_timeout,
+            max_response_size=max_response_size,
+            max_retry_after=max_retry_after,
         )
         self._auth_headers = {"x-api-key": key}
         self._secrets = (key,)

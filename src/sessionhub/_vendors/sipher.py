@@ -42,7 +42,14 @@ from _sessionhub_generated.sipher.models import (
     UpdateSessionResponse,
 )
 
-from .._client import DEFAULT_MAX_RETRIES, BaseClient, TimeoutTypes, credential
+from .._client import (
+    DEFAULT_MAX_RESPONSE_SIZE,
+    DEFAULT_MAX_RETRIES,
+    MAX_RETRY_AFTER,
+    BaseClient,
+    TimeoutTypes,
+    credential,
+)
 from .._operation import Operation
 from .._validation import Rules, invalid
 
@@ -123,6 +130,9 @@ class Sipher(BaseClient):
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: httpx.AsyncClient | None = None,
         allow_insecure_http: bool = False,
+        total_timeout: float | None = None,
+        max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
+        max_retry_after: float = MAX_RETRY_AFTER,
     ) -> None:
         key = credential(api_key, argument="api_key", env="SIPHER_API_KEY", vendor="sipher")
         super().__init__(
@@ -131,6 +141,9 @@ class Sipher(BaseClient):
             max_retries=max_retries,
             http_client=http_client,
             allow_insecure_http=allow_insecure_http,
+            total_timeout=total_timeout,
+            max_response_size=max_response_size,
+            max_retry_after=max_retry_after,
         )
         self._auth_headers = {"X-API-Key": key}
         self._secrets = (key,)
@@ -187,11 +200,16 @@ class SipherSessions:
         return self._client._parse(UPDATE, response, UpdateSessionResponse.from_dict).data
 
     async def delete(self, session_id: str, *, timeout: TimeoutTypes = None) -> DeleteSessionData:
-        """Delete the session; its id is invalid afterwards (a second delete is NotFoundError)."""
+        """Delete the session; its id is invalid afterwards (a second delete is NotFoundError).
+
+        When a retry gets 404 after an earlier attempt may have deleted the session, the
+        session is gone as asked: that is success (`deleted=True`), logged at DEBUG."""
         _SESSION_ID.check(DELETE, "session_id", session_id)
         response = await self._client._request(
             DELETE, delete_session._get_kwargs(session_id), timeout=timeout
         )
+        if response.status_code == 404:  # only returned for a retried delete (see _request)
+            return DeleteSessionData(session_id=session_id, deleted=True)
         return self._client._parse(DELETE, response, DeleteSessionResponse.from_dict).data
 
 

@@ -43,7 +43,14 @@ from _sessionhub_generated.trinsic_connect.models import (
 )
 from _sessionhub_generated.trinsic_connect.types import UNSET
 
-from .._client import DEFAULT_MAX_RETRIES, BaseClient, TimeoutTypes, credential
+from .._client import (
+    DEFAULT_MAX_RESPONSE_SIZE,
+    DEFAULT_MAX_RETRIES,
+    MAX_RETRY_AFTER,
+    BaseClient,
+    TimeoutTypes,
+    credential,
+)
 from .._operation import Operation
 from .._pagination import AsyncPaginator, TrinsicPage
 from .._validation import Rules, check_int
@@ -126,6 +133,9 @@ class TrinsicConnect(BaseClient):
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: httpx.AsyncClient | None = None,
         allow_insecure_http: bool = False,
+        total_timeout: float | None = None,
+        max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
+        max_retry_after: float = MAX_RETRY_AFTER,
     ) -> None:
         key = credential(api_key, argument="api_key", env="TRINSIC_API_KEY", vendor="trinsic")
         super().__init__(
@@ -134,6 +144,9 @@ class TrinsicConnect(BaseClient):
             max_retries=max_retries,
             http_client=http_client,
             allow_insecure_http=allow_insecure_http,
+            total_timeout=total_timeout,
+            max_response_size=max_response_size,
+            max_retry_after=max_retry_after,
         )
         self._auth_headers = {
             "Authorization": f"Bearer {key}",

@@ -36,7 +36,14 @@ from _sessionhub_generated.twilio_proxy.models import (
 )
 from _sessionhub_generated.twilio_proxy.types import UNSET
 
-from .._client import DEFAULT_MAX_RETRIES, BaseClient, TimeoutTypes, credential
+from .._client import (
+    DEFAULT_MAX_RESPONSE_SIZE,
+    DEFAULT_MAX_RETRIES,
+    MAX_RETRY_AFTER,
+    BaseClient,
+    TimeoutTypes,
+    credential,
+)
 from .._operation import Operation
 from .._pagination import AsyncPaginator, TwilioPage
 from .._validation import Rules, check_int, invalid
@@ -137,6 +144,9 @@ class TwilioProxy(BaseClient):
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: httpx.AsyncClient | None = None,
         allow_insecure_http: bool = False,
+        total_timeout: float | None = None,
+        max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
+        max_retry_after: float = MAX_RETRY_AFTER,
     ) -> None:
         sid = credential(
             account_sid, argument="account_sid", env="TWILIO_ACCOUNT_SID", vendor="twilio"
@@ -150,6 +160,9 @@ class TwilioProxy(BaseClient):
             max_retries=max_retries,
             http_client=http_client,
             allow_insecure_http=allow_insecure_http,
+            total_timeout=total_timeout,
+            max_response_size=max_response_size,
+            max_retry_after=max_retry_after,
         )
         self.account_sid = sid
         basic = base64.b64encode(f"{sid}:{token}".encode()).decode("ascii")
@@ -249,7 +262,8 @@ class TwilioSessions:
     async def delete(
         self, service_sid: str, session_sid: str, *, timeout: TimeoutTypes = None
     ) -> None:
-        """Delete a session (204)."""
+        """Delete a session (204). A 404 on a retry after an earlier attempt may have
+        deleted it is success: the session is gone as asked (logged at DEBUG)."""
         _SERVICE_SID.check(DELETE, "service_sid", service_sid)
         _DELETE_SID.check(DELETE, "session_sid", session_sid)
         await self._client._request(
