@@ -27,7 +27,7 @@ from ._constants import (
 )
 from ._faults import Fault, FaultRule, Faults
 from ._log import RecordedRequest, RequestLog
-from ._server import Sandbox, create_app, serve
+from ._server import Sandbox, create_app, serve, serve_in_thread
 from ._state import ManualClock
 
 __all__ = [
@@ -48,6 +48,7 @@ __all__ = [
     "Sandbox",
     "create_app",
     "serve",
+    "serve_in_thread",
 ]
 
 # The public classes, wherever defined, present themselves as `sessionhub.sandbox.X`.

@@ -11,6 +11,7 @@ gets the empty body NestJS most likely really sends, so clients can be tested on
 from __future__ import annotations
 
 import base64
+import dataclasses
 import hashlib
 import hmac
 import json
@@ -34,6 +35,7 @@ from ._http import (
     parse_json,
     phrase,
     read_body,
+    records,
     route_path,
 )
 from ._state import SandboxState, cuid, iso_millis
@@ -78,6 +80,31 @@ class EquosApi:
         self._sessions.clear()
         self._avatars.clear()
         self._agents.clear()
+
+    def export_state(self) -> dict[str, Any]:
+        ordered = sorted(self._sessions.values(), key=lambda s: s.sequence)
+        return {
+            "sessions": [dataclasses.asdict(s) for s in ordered],
+            "avatars": list(self._avatars.values()),
+            "agents": list(self._agents.values()),
+        }
+
+    def import_state(self, data: dict[str, Any]) -> int:
+        sessions = records(data, "sessions", _Session)
+        kept: dict[str, dict[str, dict[str, Any]]] = {}
+        for key in ("avatars", "agents"):
+            items = data.get(key, [])
+            if not isinstance(items, list) or not all(
+                isinstance(i, dict) and isinstance(i.get("id"), str) for i in items
+            ):
+                raise ValueError(f"{key!r} must be a list of objects with a string id")
+            kept[key] = {i["id"]: i for i in items}
+        for session in sessions:
+            if not isinstance(session.body, dict) or not isinstance(session.body.get("id"), str):
+                raise ValueError("each Equos session's body needs its string id")
+        self._sessions = {s.body["id"]: s for s in sessions}
+        self._avatars, self._agents = kept["avatars"], kept["agents"]
+        return max((s.sequence for s in sessions), default=0)
 
     def routes(self) -> list[Route]:
         return [

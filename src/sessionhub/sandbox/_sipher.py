@@ -10,6 +10,7 @@ real shape.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -29,6 +30,7 @@ from ._http import (
     parse_json,
     phrase,
     read_body,
+    records,
     route_path,
 )
 from ._sipher_checks import UNDEFINED, check_body, known_defaults
@@ -84,6 +86,17 @@ class SipherApi:
 
     def reset(self) -> None:
         self._sessions.clear()
+
+    def export_state(self) -> dict[str, Any]:
+        return {"sessions": [dataclasses.asdict(s) for s in self._sessions.values()]}
+
+    def import_state(self, data: dict[str, Any]) -> int:
+        sessions = records(data, "sessions", _Session)
+        for session in sessions:
+            if not isinstance(session.id, str) or not isinstance(session.defaults, dict):
+                raise ValueError("each Sipher session needs a string id and a defaults object")
+        self._sessions = {s.id: s for s in sessions}
+        return 0  # Sipher has no listing, so no creation order to keep
 
     def routes(self) -> list[Route]:
         return [

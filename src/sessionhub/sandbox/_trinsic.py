@@ -10,6 +10,7 @@ either is enough); 400s are a bare JSON array of .NET `ValidationResult`s; list 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import secrets
 from collections.abc import Callable
@@ -22,7 +23,7 @@ from starlette.routing import Route
 from starlette.types import Scope
 
 from ._constants import TRINSIC_API_KEY
-from ._http import Reject, changed, media_type, operation, parse_json, read_body
+from ._http import Reject, changed, media_type, operation, parse_json, read_body, records
 from ._state import SandboxState, epoch_seconds, uuid4
 
 __all__ = ["TrinsicApi"]
@@ -80,6 +81,18 @@ class TrinsicApi:
 
     def reset(self) -> None:
         self._sessions.clear()
+
+    def export_state(self) -> dict[str, Any]:
+        ordered = sorted(self._sessions.values(), key=lambda s: s.sequence)
+        return {"sessions": [dataclasses.asdict(s) for s in ordered]}
+
+    def import_state(self, data: dict[str, Any]) -> int:
+        sessions = records(data, "sessions", _Session)
+        for session in sessions:
+            if not isinstance(session.body, dict) or not isinstance(session.body.get("id"), str):
+                raise ValueError("each Trinsic session's body needs its string id")
+        self._sessions = {s.body["id"]: s for s in sessions}
+        return max((s.sequence for s in sessions), default=0)
 
     def routes(self) -> list[Route]:
         return [
@@ -231,19 +244,22 @@ def _requested_verifications(value: Any) -> list[dict[str, Any]]:
                 f"{path}.type", "The JSON value could not be converted to VerificationType."
             )
         options = item.get("governmentIdOptions")
-        if options is not None:
-            if not isinstance(options, dict):
+        if options is None:
+            # Trinsic's schema makes GovernmentIDOptions a non-nullable object: a session
+            # created without options answers every field false, never `null` (issue 14).
+            options = {}
+        if not isinstance(options, dict):
+            raise _invalid(
+                f"{path}.governmentIdOptions",
+                "The JSON value could not be converted to GovernmentIDOptions.",
+            )
+        for name in _OPTION_FIELDS:
+            if name in options and not isinstance(options[name], bool):
                 raise _invalid(
-                    f"{path}.governmentIdOptions",
-                    "The JSON value could not be converted to GovernmentIDOptions.",
+                    f"{path}.governmentIdOptions.{name}",
+                    "The JSON value could not be converted to System.Boolean.",
                 )
-            for name in _OPTION_FIELDS:
-                if name in options and not isinstance(options[name], bool):
-                    raise _invalid(
-                        f"{path}.governmentIdOptions.{name}",
-                        "The JSON value could not be converted to System.Boolean.",
-                    )
-            options = {name: bool(options.get(name, False)) for name in _OPTION_FIELDS}
+        options = {name: bool(options.get(name, False)) for name in _OPTION_FIELDS}
         requested.append({"id": uuid4(), "governmentIdOptions": options})
     return requested
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -26,7 +27,16 @@ from starlette.routing import Route
 from starlette.types import Scope
 
 from ._constants import TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_SERVICE_SID
-from ._http import Reject, changed, media_type, operation, phrase, read_body, route_path
+from ._http import (
+    Reject,
+    changed,
+    media_type,
+    operation,
+    phrase,
+    read_body,
+    records,
+    route_path,
+)
 from ._state import SandboxState, hex_sid, iso_seconds
 
 __all__ = ["TwilioApi"]
@@ -44,6 +54,9 @@ _DEFAULT_PAGE_SIZE, _MAX_PAGE_SIZE = 50, 1000
 _PROXY_NUMBER_SID = re.compile(r"PN[0-9a-fA-F]{32}")
 # Up to 18 digits: nothing longer is a sensible value, and int() refuses 4300+ digits.
 _INTEGER = re.compile(r"-?[0-9]{1,18}")
+# What our tokens hold after `PT`: unpadded URL-safe base64 (b64decode would otherwise skip
+# stray characters and accept a token we never issued).
+_TOKEN_BODY = re.compile(r"[A-Za-z0-9_-]{2,64}")
 _MESSAGES = {
     413: "Request Entity Too Large",
     429: "Too Many Requests",
@@ -83,10 +96,14 @@ class _Cursor:
     @classmethod
     def parse(cls, token: str) -> _Cursor:
         """The cursor of a token this sandbox issued; ValueError for anything else."""
-        if not token.startswith("PT"):
+        encoded = token.removeprefix("PT")
+        if encoded == token or not _TOKEN_BODY.fullmatch(encoded):
             raise ValueError(token)
         try:
-            data = json.loads(base64.urlsafe_b64decode(token[2:] + "=" * (-len(token) % 4)))
+            # Pad what follows the prefix (the prefix is not base64): issue 14's bug padded
+            # by the whole token's length, so every token of 10 or more bytes failed.
+            raw = base64.urlsafe_b64decode(encoded + "=" * (-len(encoded) % 4))
+            data = json.loads(raw)
         except (binascii.Error, UnicodeDecodeError, json.JSONDecodeError):
             raise ValueError(token) from None
         if not isinstance(data, dict) or len(data) != 1 or not data.keys() <= {"a", "b"}:
@@ -109,6 +126,18 @@ class TwilioApi:
 
     def reset(self) -> None:
         self._sessions.clear()
+
+    def export_state(self) -> dict[str, Any]:
+        ordered = sorted(self._sessions.values(), key=lambda s: s.sequence)
+        return {"sessions": [dataclasses.asdict(s) for s in ordered]}
+
+    def import_state(self, data: dict[str, Any]) -> int:
+        sessions = records(data, "sessions", _Session)
+        for session in sessions:
+            if not isinstance(session.sid, str) or session.status not in _STATUSES:
+                raise ValueError(f"session {session.sid!r}: a str sid and a Twilio status")
+        self._sessions = {s.sid: s for s in sessions}
+        return max((s.sequence for s in sessions), default=0)
 
     def routes(self) -> list[Route]:
         return [
