@@ -17,7 +17,8 @@ from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import JSONResponse as _StarletteJSONResponse
+from starlette.responses import Response
 from starlette.routing import Mount, Route
 
 from ._constants import CONTROL_PREFIX
@@ -29,6 +30,13 @@ if TYPE_CHECKING:
 
 __all__ = ["control_mount"]
 _STATE_LIMIT = 256 * 1024 * 1024  # a seed file of many sessions is large, and local
+
+
+class JSONResponse(_StarletteJSONResponse):
+    """Compact JSON and a final newline, so that curl's output ends its line."""
+
+    def render(self, content: Any) -> bytes:
+        return super().render(content) + b"\n"
 
 
 class _BadRequest(Exception):

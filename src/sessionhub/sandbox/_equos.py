@@ -82,9 +82,8 @@ class EquosApi:
         self._agents.clear()
 
     def export_state(self) -> dict[str, Any]:
-        ordered = sorted(self._sessions.values(), key=lambda s: s.sequence)
         return {
-            "sessions": [dataclasses.asdict(s) for s in ordered],
+            "sessions": [dataclasses.asdict(s) for s in self._sessions.values()],
             "avatars": list(self._avatars.values()),
             "agents": list(self._agents.values()),
         }
@@ -102,7 +101,9 @@ class EquosApi:
         for session in sessions:
             if not isinstance(session.body, dict) or not isinstance(session.body.get("id"), str):
                 raise ValueError("each Equos session's body needs its string id")
-        self._sessions = {s.body["id"]: s for s in sessions}
+        # kept in creation order, as creating them would have: listings rely on it
+        ordered = sorted(sessions, key=lambda s: s.sequence)
+        self._sessions = {s.body["id"]: s for s in ordered}
         self._avatars, self._agents = kept["avatars"], kept["agents"]
         return max((s.sequence for s in sessions), default=0)
 
@@ -199,7 +200,7 @@ class EquosApi:
         # pages already read do not shift.
         matching = [
             self._refreshed(s)
-            for s in sorted(self._sessions.values(), key=lambda s: s.sequence)
+            for s in self._sessions.values()  # insertion order is creation order
             if not clients or s.body["client"] == clients[0]
         ]
         page = matching[skip : skip + take]

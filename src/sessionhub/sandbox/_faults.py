@@ -283,6 +283,8 @@ class Faults:
         with `seed`; `times` (default None) then caps how many faults it injects."""
         if isinstance(fault, (str, Fault)):
             choices: tuple[Fault, ...] = (_parsed(fault),)
+        elif not isinstance(fault, (list, tuple)):
+            raise ValueError(f"a fault is a string such as 'status=503', not {fault!r}")
         else:
             choices = tuple(_parsed(f) for f in fault)
             if not choices:

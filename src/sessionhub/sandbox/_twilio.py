@@ -128,15 +128,15 @@ class TwilioApi:
         self._sessions.clear()
 
     def export_state(self) -> dict[str, Any]:
-        ordered = sorted(self._sessions.values(), key=lambda s: s.sequence)
-        return {"sessions": [dataclasses.asdict(s) for s in ordered]}
+        return {"sessions": [dataclasses.asdict(s) for s in self._sessions.values()]}
 
     def import_state(self, data: dict[str, Any]) -> int:
         sessions = records(data, "sessions", _Session)
         for session in sessions:
             if not isinstance(session.sid, str) or session.status not in _STATUSES:
                 raise ValueError(f"session {session.sid!r}: a str sid and a Twilio status")
-        self._sessions = {s.sid: s for s in sessions}
+        # kept in creation order, as creating them would have: listings rely on it
+        self._sessions = {s.sid: s for s in sorted(sessions, key=lambda s: s.sequence)}
         return max((s.sequence for s in sessions), default=0)
 
     def routes(self) -> list[Route]:
@@ -347,7 +347,7 @@ class TwilioApi:
 
     def _live_sessions(self) -> list[_Session]:
         """Every session in creation order, expiry applied."""
-        sessions = sorted(self._sessions.values(), key=lambda s: s.sequence)
+        sessions = list(self._sessions.values())  # insertion order is creation order
         for session in sessions:
             self._expire(session)
         return sessions
