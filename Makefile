@@ -43,6 +43,7 @@ bench: $(STAMP)
 
 fuzz: $(STAMP)
 	SESSIONHUB_FUZZ=full $(BIN)/python -m pytest -q tests/reliability -k fuzz
+	SESSIONHUB_FUZZ=full $(BIN)/python -m pytest -q tests/sandbox/test_state_machines.py
 
 soak: $(STAMP)
 	SESSIONHUB_SOAK=full $(BIN)/python -m pytest -q tests/reliability -k "load or memory"

@@ -289,6 +289,9 @@ class TwilioApi:
         if reopening:
             session.status, session.ended, session.closed_reason = "in-progress", None, None
             session.started = session.started or now
+            # The Ttl counts again from the re-opening: a session that had expired must not
+            # close again on the next read, with an end before its own re-opening.
+            session.ttl_since = now
         elif status == "closed" and session.status != "closed":
             session.status, session.ended, session.closed_reason = "closed", now, ""
         if (status, ttl, date_expiry) != (None, None, None):
