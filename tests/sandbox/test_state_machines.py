@@ -132,9 +132,9 @@ class TwilioMachine(VendorMachine):
 
     def expire(self) -> None:
         for s in self.model.values():
-            if s.status in ("open", "in-progress") and s.ttl > 0:
-                if self.now() >= s.ttl_since + s.ttl:
-                    s.status, s.closed_reason = "closed", "expired"
+            live = s.status in ("open", "in-progress") and s.ttl > 0
+            if live and self.now() >= s.ttl_since + s.ttl:
+                s.status, s.closed_reason = "closed", "expired"
 
     def check(self, got: Any, want: TwilioModel) -> None:
         assert got.sid == want.sid
