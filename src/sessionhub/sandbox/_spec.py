@@ -69,7 +69,9 @@ def spec_for(api: str) -> ApiSpec:
     once per process."""
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     with spec_path(api).open(encoding="utf-8") as file:
-        return ApiSpec(yaml.load(file, Loader=loader))
+        document = yaml.load(file, Loader=loader)
+    # .NET's System.Text.Json reads `5.0` as no Int32; JavaScript cannot tell 5.0 from 5.
+    return ApiSpec(document, strict_integers=api == "trinsic_connect")
 
 
 @dataclass(frozen=True)
@@ -103,8 +105,9 @@ class ApiSpec:
     """One spec's request schemas, resolved ($ref inlined, `allOf` of one merged,
     `nullable` as JSON Schema's null type) and compiled on first use."""
 
-    def __init__(self, document: dict[str, Any]) -> None:
+    def __init__(self, document: dict[str, Any], *, strict_integers: bool = False) -> None:
         self._document = document
+        self._validator_class: Any = _STRICT if strict_integers else jsonschema.Draft202012Validator
         self._resolved: dict[str, dict[str, Any]] = {}
         self._omitted: dict[tuple[int, tuple[str, ...]], tuple[Any, dict[str, Any]]] = {}
         self._validators: dict[int, tuple[Mapping[str, Any], Any]] = {}
@@ -195,7 +198,7 @@ class ApiSpec:
         the schema, so the id stays that schema's)."""
         entry = self._validators.get(id(schema))
         if entry is None or entry[0] is not schema:
-            validator = jsonschema.Draft202012Validator(schema, format_checker=_FORMATS)
+            validator = self._validator_class(schema, format_checker=_FORMATS)
             entry = self._validators[id(schema)] = (schema, validator)
         return entry[1]
 
@@ -246,6 +249,12 @@ def _is_uri(value: object) -> bool:
 
 
 _FORMATS.checks("uri")(_is_uri)
+_STRICT = jsonschema.validators.extend(  # type: ignore[no-untyped-call]
+    jsonschema.Draft202012Validator,
+    type_checker=jsonschema.Draft202012Validator.TYPE_CHECKER.redefine(
+        "integer", lambda _, value: isinstance(value, int) and not isinstance(value, bool)
+    ),
+)
 _URI = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:[A-Za-z0-9\-._~!$&'()*+,;=:@/?#%\[\]]*")
 _BAD_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
 _IPV6_HOST = re.compile(r"\[[0-9A-Fa-f:.]+\](:[0-9]*)?")
