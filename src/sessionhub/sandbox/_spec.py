@@ -12,6 +12,7 @@ repository's `specs/`. Each is parsed and compiled once per process.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from collections.abc import Iterable, Mapping
@@ -248,7 +249,24 @@ def _is_uri(value: object) -> bool:
     return not {"[", "]"} & set(host) and (port == "" or port.isdigit())
 
 
+def _is_date_time(value: object) -> bool:
+    """ISO 8601 as Python reads it (a zone optional: Twilio's forms read none as UTC),
+    and within the years a vendor's dates can show; jsonschema's own `date-time` check
+    needs a package the sandbox does not have."""
+    if not isinstance(value, str):
+        return True
+    try:
+        moment = dt.datetime.fromisoformat(value.strip())
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=dt.UTC)
+        dt.datetime.fromtimestamp(moment.timestamp(), dt.UTC)
+    except (ValueError, OverflowError, OSError):
+        return False
+    return True
+
+
 _FORMATS.checks("uri")(_is_uri)
+_FORMATS.checks("date-time")(_is_date_time)
 _STRICT = jsonschema.validators.extend(  # type: ignore[no-untyped-call]
     jsonschema.Draft202012Validator,
     type_checker=jsonschema.Draft202012Validator.TYPE_CHECKER.redefine(
