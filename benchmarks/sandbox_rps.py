@@ -6,7 +6,10 @@ across all four vendors) at a fixed concurrency.
 
 The sandbox runs as `python -m sessionhub.sandbox` in its own process pinned to CPU 0 (one
 core, as uvicorn runs it); the load comes from raw aiohttp in this process, pinned to CPU 1,
-so the figure is the sandbox's own throughput. Prints one line per workload.
+so the figure is the sandbox's own throughput. Prints one line per workload: requests per
+wall-clock second, and requests per CPU-second of the sandbox process (its user+sys time
+over the measured section, from /proc), which is what one core can serve and, unlike the
+wall-clock figure, holds steady on a machine shared with other work.
 """
 
 from __future__ import annotations
@@ -46,9 +49,15 @@ def start_sandbox() -> tuple[subprocess.Popen[str], str]:
     return proc, url
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of process `pid` so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 async def run_load(
-    url: str, requests: int, concurrency: int, call: Any, session: aiohttp.ClientSession
-) -> float:
+    url: str, requests: int, concurrency: int, call: Any, session: aiohttp.ClientSession, pid: int
+) -> tuple[float, float]:
     remaining = iter(range(requests))
 
     async def worker() -> None:
@@ -57,9 +66,10 @@ async def run_load(
 
     # warm-up: open the connections
     await asyncio.gather(*(call(session, url, i) for i in range(concurrency)))
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), cpu_seconds(pid)
     await asyncio.gather(*(worker() for _ in range(concurrency)))
-    return requests / (time.perf_counter() - start)
+    wall, used = time.perf_counter() - start, cpu_seconds(pid) - cpu
+    return requests / wall, requests / used
 
 
 async def main(args: argparse.Namespace) -> None:
@@ -78,11 +88,21 @@ async def main(args: argparse.Namespace) -> None:
                     assert response.status == 200, response.status
                     json.loads(await response.read())
 
-            rps = await run_load(url, args.requests, args.concurrency, fetch, session)
-            print(f"twilio fetch: {rps:,.0f} requests/s at concurrency {args.concurrency}")
+            rps, per_cpu = await run_load(
+                url, args.requests, args.concurrency, fetch, session, proc.pid
+            )
+            print(
+                f"twilio fetch: {rps:,.0f} requests/s, {per_cpu:,.0f} per CPU-second, "
+                f"at concurrency {args.concurrency}"
+            )
             if args.mix:
-                rps = await run_load(url, args.requests, args.concurrency, _mixed, session)
-                print(f"creates, one per vendor in turn: {rps:,.0f} requests/s")
+                rps, per_cpu = await run_load(
+                    url, args.requests, args.concurrency, _mixed, session, proc.pid
+                )
+                print(
+                    f"creates, one per vendor in turn: {rps:,.0f} requests/s, "
+                    f"{per_cpu:,.0f} per CPU-second"
+                )
     finally:
         proc.terminate()
         proc.wait(10)

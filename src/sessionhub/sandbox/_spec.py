@@ -22,6 +22,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import jsonschema
+import jsonschema_rs
 import yaml
 
 __all__ = ["UNDEFINED", "ApiSpec", "Issue", "spec_for", "spec_path"]
@@ -111,7 +112,8 @@ class ApiSpec:
         self._validator_class: Any = _STRICT if strict_integers else jsonschema.Draft202012Validator
         self._resolved: dict[str, dict[str, Any]] = {}
         self._omitted: dict[tuple[int, tuple[str, ...]], tuple[Any, dict[str, Any]]] = {}
-        self._validators: dict[int, tuple[Mapping[str, Any], Any]] = {}
+        self._validators: dict[int, tuple[Mapping[str, Any], tuple[Any, Any]]] = {}
+        self._strict = strict_integers
         self._operations: dict[str, dict[str, Any]] = {}
         for item in document.get("paths", {}).values():
             shared = item.get("parameters", [])
@@ -180,8 +182,8 @@ class ApiSpec:
             resolved = self._omitted[key][1]
         if value is UNDEFINED:
             return [Issue(path, "required", None, resolved, UNDEFINED)]
-        validator = self._validator(resolved)
-        if validator.is_valid(value):
+        fast, validator = self._validator(resolved)
+        if _fast_valid(fast, value):
             return []
         found: dict[tuple[str | int, ...], Issue] = {}
         for error in validator.iter_errors(value):
@@ -194,13 +196,20 @@ class ApiSpec:
     def check_parameter(self, operation_id: str, name: str, value: Any) -> list[Issue]:
         return self.check(self.parameter(operation_id, name), value, path=(name,))
 
-    def _validator(self, schema: Mapping[str, Any]) -> Any:
-        """The compiled validator of a resolved schema this spec handed out (kept with
-        the schema, so the id stays that schema's)."""
+    def _validator(self, schema: Mapping[str, Any]) -> tuple[Any, Any]:
+        """The compiled validators of a resolved schema this spec handed out (kept with
+        the schema, so the id stays that schema's): jsonschema-rs to say quickly that a
+        request is valid (most are), jsonschema to say what is wrong with one that is
+        not. A spec with strict integers has no fast one (jsonschema-rs takes 5.0)."""
         entry = self._validators.get(id(schema))
         if entry is None or entry[0] is not schema:
-            validator = self._validator_class(schema, format_checker=_FORMATS)
-            entry = self._validators[id(schema)] = (schema, validator)
+            full = self._validator_class(schema, format_checker=_FORMATS)
+            fast = None
+            if not self._strict:
+                fast = jsonschema_rs.Draft202012Validator(
+                    dict(schema), formats=_FAST_FORMATS, validate_formats=True
+                )
+            entry = self._validators[id(schema)] = (schema, (fast, full))
         return entry[1]
 
     # resolution
@@ -267,6 +276,20 @@ def _is_date_time(value: object) -> bool:
 
 _FORMATS.checks("uri")(_is_uri)
 _FORMATS.checks("date-time")(_is_date_time)
+_FAST_FORMATS = {"uri": _is_uri, "date-time": _is_date_time}
+
+
+def _fast_valid(fast: Any, value: Any) -> bool:
+    """Whether jsonschema-rs finds `value` valid; False (ask jsonschema) when there is no
+    fast validator or it cannot take the value (an integer past 64 bits)."""
+    if fast is None:
+        return False
+    try:
+        return bool(fast.is_valid(value))
+    except (ValueError, TypeError, OverflowError):
+        return False
+
+
 _STRICT = jsonschema.validators.extend(  # type: ignore[no-untyped-call]
     jsonschema.Draft202012Validator,
     type_checker=jsonschema.Draft202012Validator.TYPE_CHECKER.redefine(
