@@ -183,7 +183,7 @@ class ApiSpec:
         if value is UNDEFINED:
             return [Issue(path, "required", None, resolved, UNDEFINED)]
         fast, validator = self._validator(resolved)
-        if _fast_valid(fast, value):
+        if _fast_valid(fast, value) and not (self._strict and _integral_float(value)):
             return []
         found: dict[tuple[str | int, ...], Issue] = {}
         for error in validator.iter_errors(value):
@@ -200,15 +200,14 @@ class ApiSpec:
         """The compiled validators of a resolved schema this spec handed out (kept with
         the schema, so the id stays that schema's): jsonschema-rs to say quickly that a
         request is valid (most are), jsonschema to say what is wrong with one that is
-        not. A spec with strict integers has no fast one (jsonschema-rs takes 5.0)."""
+        not. jsonschema-rs takes 5.0 for an integer: under strict integers a value
+        holding such a float goes to jsonschema."""
         entry = self._validators.get(id(schema))
         if entry is None or entry[0] is not schema:
             full = self._validator_class(schema, format_checker=_FORMATS)
-            fast = None
-            if not self._strict:
-                fast = jsonschema_rs.Draft202012Validator(
-                    dict(schema), formats=_FAST_FORMATS, validate_formats=True
-                )
+            fast = jsonschema_rs.Draft202012Validator(
+                dict(schema), formats=_FAST_FORMATS, validate_formats=True
+            )
             entry = self._validators[id(schema)] = (schema, (fast, full))
         return entry[1]
 
@@ -288,6 +287,17 @@ def _fast_valid(fast: Any, value: Any) -> bool:
         return bool(fast.is_valid(value))
     except (ValueError, TypeError, OverflowError):
         return False
+
+
+def _integral_float(value: Any) -> bool:
+    """Whether `value` holds a float with no fraction (5.0) anywhere."""
+    if isinstance(value, float):
+        return value.is_integer()
+    if isinstance(value, dict):
+        return any(_integral_float(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_integral_float(v) for v in value)
+    return False
 
 
 _STRICT = jsonschema.validators.extend(  # type: ignore[no-untyped-call]
