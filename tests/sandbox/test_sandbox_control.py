@@ -230,7 +230,7 @@ async def test_the_clock_moves_expiry_on_a_live_sandbox(
     assert (await http.post("/_sandbox/clock", json={"advance": 1, "to": 5})).status_code == 400
 
 
-async def test_advance_on_the_real_clock_is_an_offset() -> None:
+def test_advance_on_the_real_clock_is_an_offset() -> None:
     with serve_in_thread() as sandbox:
         start = sandbox.now()
         sandbox.advance(3600)
