@@ -44,7 +44,6 @@ __all__ = ["TwilioApi"]
 
 _SESSIONS = "/v1/Services/{ServiceSid}/Sessions"
 _SESSION = _SESSIONS + "/{Sid}"
-_CREATE_STATUSES = ("open", "in-progress")  # the others are 80608 on create
 _FORM = "application/x-www-form-urlencoded"
 _TRANSITIONS = {("open", "closed"), ("in-progress", "closed"), ("closed", "in-progress")}
 _LIVE = ("open", "in-progress")
@@ -122,6 +121,8 @@ class TwilioApi:
         self._sessions: dict[str, _Session] = {}
         self._spec = spec_for("twilio_proxy")
         self._statuses = tuple(self._spec.component("SessionStatus")["enum"])
+        # a create in any other (valid) status is Twilio's 80608, not a generic 400
+        self._create_statuses = tuple(self._spec.component("SessionCreateStatus")["enum"])
 
     def reset(self) -> None:
         self._sessions.clear()
@@ -181,7 +182,11 @@ class TwilioApi:
     async def create_session(self, request: Request) -> Response:
         self._authenticate(request)
         self._service(request, "/Sessions")
-        fields = self._checked_form(await self._form(request), "create_session")
+        form = await self._form(request)
+        asked = [value for key, value in form if key == "Status"]
+        if asked and asked[-1] in self._statuses and asked[-1] not in self._create_statuses:
+            raise Reject(self.error(400, "Session Status Invalid", code=80608))
+        fields = self._checked_form(form, "create_session")
         now = self._state.now()
         unique_name = fields.get("UniqueName")
         if unique_name is not None and any(
@@ -189,8 +194,6 @@ class TwilioApi:
         ):
             raise Reject(self.error(400, "UniqueName must be unique within the Service"))
         status = fields.get("Status", "open")
-        if status not in _CREATE_STATUSES:
-            raise Reject(self.error(400, "Session Status Invalid", code=80608))
         mode = fields.get("Mode", "voice-and-message")
         ttl, date_expiry = fields.get("Ttl", 0), fields.get("DateExpiry")
         # checked, not kept: no Participants resource is served
@@ -389,8 +392,6 @@ class TwilioApi:
         issues = self._spec.check(schema, fields)
         if issues:
             raise Reject(self.error(400, _message(issues[0])))
-        if fields.get("Ttl", 0) < 0:  # our spec declares no minimum; Twilio refuses one
-            raise Reject(self.error(400, "Ttl must be a whole number of seconds, 0 or more"))
         if "DateExpiry" in fields:
             fields["DateExpiry"] = _timestamp(fields["DateExpiry"])
         return fields
