@@ -40,16 +40,23 @@ STATEMENTS = {
 BASELINE = "bare interpreter"
 
 ACCOUNT = "AC" + "0" * 32
-# Import and construct, nothing sent: what a service pays before its first call.
+# Import and construct inside a running event loop (twilio's async client needs one to be
+# built), nothing sent: what a service pays before its first call.
 FIRST_CLIENT = {
     "sessionhub": (
+        "import asyncio\n"
         "from sessionhub import TwilioProxy\n"
-        f"client = TwilioProxy(account_sid={ACCOUNT!r}, auth_token='t' * 32)"
+        "async def main():\n"
+        f"    return TwilioProxy(account_sid={ACCOUNT!r}, auth_token='t' * 32)\n"
+        "asyncio.run(main())"
     ),
     "twilio": (
+        "import asyncio\n"
         "from twilio.rest import Client\n"
         "from twilio.http.async_http_client import AsyncTwilioHttpClient\n"
-        f"client = Client({ACCOUNT!r}, 't' * 32, http_client=AsyncTwilioHttpClient())"
+        "async def main():\n"
+        f"    return Client({ACCOUNT!r}, 't' * 32, http_client=AsyncTwilioHttpClient())\n"
+        "asyncio.run(main())"
     ),
 }
 TWILIO_RUNTIME = ("twilio==9.13.0", "aiohttp==3.14.5", "aiohttp-retry==2.9.1")
