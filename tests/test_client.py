@@ -143,7 +143,7 @@ async def test_transport_errors_are_mapped(
             None,
         ),
         (httpx.Response(200, json=[1, 2]), None),
-        (httpx.Response(200, json={"session": {"state": 5}}), None),
+        (httpx.Response(200, json={"session": {"id": "s1", "state": 5}}), None),
     ],
 )
 async def test_bad_2xx_bodies_raise_response_validation_error(

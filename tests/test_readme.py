@@ -1,8 +1,11 @@
-"""The README's four quickstarts run as written, against a mock of each vendor."""
+"""The README's four quickstarts run as written, against a mock of each vendor, and every
+Python block in it passes `mypy --strict` as a user would check it."""
 
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +15,10 @@ import pytest
 from tests.conftest import sample
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text()
+
+
+def python_blocks() -> list[str]:
+    return re.findall(r"```python\n(.*?)```", README, re.S)
 
 
 def quickstarts() -> dict[str, str]:
@@ -115,3 +122,46 @@ def test_quickstart_runs(
     exec(compile(quickstarts()[title], f"README:{title}", "exec"), namespace)
     assert len(seen) >= 4
     assert capsys.readouterr().out.strip()
+
+
+def test_every_python_block_passes_mypy_strict(tmp_path: Path) -> None:
+    """Each block as its own file, complete as written, checked with `mypy --strict` from a
+    directory outside the repository: sessionhub is found as installed (its py.typed), with
+    no project configuration, as a user's code would be."""
+    blocks = python_blocks()
+    assert len(blocks) >= 5  # the four quickstarts and the errors example
+    for index, block in enumerate(blocks):
+        (tmp_path / f"readme_block_{index}.py").write_text(block)
+    (tmp_path / "mypy.ini").write_text("[mypy]\n")
+    files = sorted(p.name for p in tmp_path.glob("readme_block_*.py"))
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--config-file", "mypy.ini", *files],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"Success: no issues found in {len(blocks)} source files" in result.stdout
+
+
+def test_mypy_check_of_the_readme_can_fail(tmp_path: Path) -> None:
+    """The same check rejects what the typed arguments are for: a misspelt enum value and a
+    misspelt key of a nested dict."""
+    (tmp_path / "bad.py").write_text(
+        "from sessionhub import TwilioProxy\n\n"
+        "async def main(twilio: TwilioProxy) -> None:\n"
+        '    await twilio.sessions.update("KS" + "0" * 32, "KC" + "0" * 32, status="closedd")\n'
+        '    await twilio.sessions.create("KS" + "0" * 32, participants=[{"Identifer": "+1"}])\n'
+    )
+    (tmp_path / "mypy.ini").write_text("[mypy]\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--config-file", "mypy.ini", "bad.py"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1, result.stdout
+    assert 'bad.py:4: error: Argument "status"' in result.stdout
+    assert 'bad.py:5: error: Extra key "Identifer"' in result.stdout

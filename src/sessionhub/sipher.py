@@ -1,14 +1,25 @@
-"""Sipher agent sessions: the `Sipher` client and the models it returns."""
+"""Sipher agent sessions: the `Sipher` client, its models and argument types.
 
+Every class here says `sessionhub.sipher` in its `__module__` (tracebacks, `repr`, docs and
+pickles name this public path, not the private generated package); the `...Value` aliases
+are `Literal`s of each enum's values and the `...Dict` classes `TypedDict`s of the nested
+dict arguments, so a misspelt value or key fails a type checker."""
+
+from ._public import publish
 from ._vendors.sipher import (
     Backend,
+    BackendValue,
     Chain,
+    ChainValue,
     CreateSessionData,
     DeleteSessionData,
     PrivacyLevel,
+    PrivacyLevelValue,
     RpcProvider,
+    RpcProviderValue,
     SessionData,
     SessionDefaults,
+    SessionDefaultsDict,
     Sipher,
     SipherSessions,
     UpdateSessionData,
@@ -16,14 +27,21 @@ from ._vendors.sipher import (
 
 __all__ = [
     "Backend",
+    "BackendValue",
     "Chain",
+    "ChainValue",
     "CreateSessionData",
     "DeleteSessionData",
     "PrivacyLevel",
+    "PrivacyLevelValue",
     "RpcProvider",
+    "RpcProviderValue",
     "SessionData",
     "SessionDefaults",
+    "SessionDefaultsDict",
     "Sipher",
     "SipherSessions",
     "UpdateSessionData",
 ]
+
+publish(__name__, globals(), __all__)  # classes, enums, TypedDicts; not the Literal aliases

@@ -1,5 +1,37 @@
-"""Twilio Proxy v1 Sessions: the `TwilioProxy` client and the models it returns."""
+"""Twilio Proxy v1 Sessions: the `TwilioProxy` client, its models and argument types.
 
-from ._vendors.twilio import Session, SessionMode, SessionStatus, TwilioProxy, TwilioSessions
+Every class here says `sessionhub.twilio` in its `__module__` (tracebacks, `repr`, docs and
+pickles name this public path, not the private generated package); the `...Value` aliases
+are `Literal`s of each enum's values and the `...Dict` classes `TypedDict`s of the nested
+dict arguments, so a misspelt value or key fails a type checker."""
 
-__all__ = ["Session", "SessionMode", "SessionStatus", "TwilioProxy", "TwilioSessions"]
+from ._public import publish
+from ._vendors.twilio import (
+    ParticipantRequestDict,
+    Session,
+    SessionCreateStatus,
+    SessionCreateStatusValue,
+    SessionLinks,
+    SessionMode,
+    SessionModeValue,
+    SessionStatus,
+    SessionStatusValue,
+    TwilioProxy,
+    TwilioSessions,
+)
+
+__all__ = [
+    "ParticipantRequestDict",
+    "Session",
+    "SessionCreateStatus",
+    "SessionCreateStatusValue",
+    "SessionLinks",
+    "SessionMode",
+    "SessionModeValue",
+    "SessionStatus",
+    "SessionStatusValue",
+    "TwilioProxy",
+    "TwilioSessions",
+]
+
+publish(__name__, globals(), __all__)  # classes, enums, TypedDicts; not the Literal aliases

@@ -72,7 +72,15 @@ def test_drift_check_names_a_modified_spec(tmp_path: Path, fresh_generation: Pat
     # A spec edit without `make generate` is caught by its sha256 in the manifest, before any
     # regeneration (the regenerated diff itself is covered by the hand-edit test below).
     result = run(
-        [*CHECK, "--specs", str(specs), "--generated", str(generated), "--fresh", str(fresh_generation)]
+        [
+            *CHECK,
+            "--specs",
+            str(specs),
+            "--generated",
+            str(generated),
+            "--fresh",
+            str(fresh_generation),
+        ]
     )
     assert result.returncode == 1
     assert "specs/sipher.yaml (sipher) changed" in result.stderr, result.stderr

@@ -143,8 +143,8 @@ async def test_debug_logs_over_real_sockets_hold_no_credentials(
                 elif vendor == "sipher":
                     await client.sessions.get("sess_" + "f" * 64)
                 elif vendor == "equos":  # an unknown id is a documented null: a 400 instead
-                    await client.sessions.create(
-                        name="x", avatar="a", host={"serverUrl": "not a URL", "accessToken": "t"}
+                    await client.sessions.create(  # absolute (so sent), but no valid port
+                        name="x", avatar="a", host={"serverUrl": "wss://h:port", "accessToken": "t"}
                     )
                 else:
                     await client.sessions.get("00000000-0000-0000-0000-000000000000")

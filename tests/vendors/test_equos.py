@@ -139,7 +139,7 @@ async def test_session_missing_required_field(script: Script) -> None:
     "kwargs",
     [
         {"name": "s", "avatar": {"name": "no identity"}},
-        {"name": "", "avatar": "a1"},
+        {"name": 5, "avatar": "a1"},  # a body field must be a string (empty is the vendor's call)
         {"name": "s", "avatar": "a1", "agent": {"provider": "azure"}},
         {"name": "s", "avatar": "a1", "max_duration": 0},
         {"name": "s", "avatar": "a1", "template_vars": {"x": 1}},

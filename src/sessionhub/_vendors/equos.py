@@ -11,11 +11,22 @@ from collections.abc import Mapping
 from typing import Any, ClassVar
 
 import httpx
+from _sessionhub_generated.equos import constraints as spec
 from _sessionhub_generated.equos.api.sessions import (
     create_session,
     get_session,
     list_sessions,
     stop_session,
+)
+from _sessionhub_generated.equos.constraints import (
+    AgentModelValue,
+    AgentProviderValue,
+    AgentVoiceValue,
+    CreateAgentRequestDict,
+    CreateAvatarRequestDict,
+    EquosSessionHostDict,
+    ParticipantIdentityDict,
+    ResourceReferenceDict,
 )
 from _sessionhub_generated.equos.models import (
     AgentModel,
@@ -29,12 +40,15 @@ from _sessionhub_generated.equos.models import (
     EquosAvatar,
     EquosSession,
     EquosSessionHost,
+    EquosSessionServer,
+    EquosTranscript,
+    EquosTranscriptEntry,
     ListSessionsResponse,
     ParticipantIdentity,
     ResourceReference,
     TemplateVars,
 )
-from _sessionhub_generated.equos.types import UNSET, Unset
+from _sessionhub_generated.equos.types import UNSET
 
 from .._client import (
     DEFAULT_MAX_RESPONSE_SIZE,
@@ -48,19 +62,31 @@ from .._operation import Operation
 from .._pagination import AsyncPaginator, EquosPage
 from .._response import decode_json, parse_model
 from .._transport import Reply
-from .._validation import check_id, check_int, invalid
-from ._args import model_arg
+from .._validation import Rules, check_int
 
 __all__ = [
     "AgentModel",
+    "AgentModelValue",
     "AgentProvider",
+    "AgentProviderValue",
     "AgentVoice",
+    "AgentVoiceValue",
+    "CreateAgentRequestDict",
+    "CreateAvatarRequestDict",
     "CreateSessionResponse",
     "Equos",
     "EquosAgent",
     "EquosAvatar",
     "EquosSession",
+    "EquosSessionHostDict",
+    "EquosSessionServer",
     "EquosSessions",
+    "EquosTranscript",
+    "EquosTranscriptEntry",
+    "ParticipantIdentityDict",
+    "ResourceReference",
+    "ResourceReferenceDict",
+    "TemplateVars",
 ]
 
 CREATE = Operation("equos", "sessions.create", idempotent=False)
@@ -69,8 +95,31 @@ LIST = Operation("equos", "sessions.list", idempotent=True)
 # Documented as safe to repeat: stopping a stopped session returns null, not an error.
 STOP = Operation("equos", "sessions.stop", idempotent=True)
 
-MAX_TAKE = 50
-DEFAULT_TAKE = 20
+# Every limit below comes from specs/equos.yaml through the generated constraints.
+_RULES = Rules(spec.SCHEMAS, spec.OPERATIONS)
+_SESSION_ID = _RULES.param("get_session", "id")  # the same on stop
+_STOP_ID = _RULES.param("stop_session", "id")
+_TAKE = _RULES.param("list_sessions", "take")
+_CLIENT_QUERY = _RULES.param("list_sessions", "client")
+_CREATE = {
+    name: _RULES.field("create_session", wire)
+    for name, wire in [
+        ("name", "name"),
+        ("avatar", "avatar"),
+        ("agent", "agent"),
+        ("client", "client"),
+        ("consumer_identity", "consumerIdentity"),
+        ("remote_agent_connecting_identity", "remoteAgentConnectingIdentity"),
+        ("host", "host"),
+        ("max_duration", "maxDuration"),
+        ("additional_ctx", "additionalCtx"),
+        ("template_vars", "templateVars"),
+    ]
+}
+_NEW_AVATAR = _RULES.schema("CreateAvatarRequest")
+_NEW_AGENT = _RULES.schema("CreateAgentRequest")
+MAX_TAKE = int(_TAKE.maximum or 1)
+DEFAULT_TAKE = 20  # Equos's own default page size (not a limit)
 
 
 def _equos_error(body: Any) -> tuple[str | int | None, str | None]:
@@ -135,12 +184,12 @@ class EquosSessions:
         self,
         *,
         name: str,
-        avatar: str | ResourceReference | CreateAvatarRequest | Mapping[str, Any],
-        agent: str | ResourceReference | CreateAgentRequest | Mapping[str, Any] | None = None,
+        avatar: str | ResourceReferenceDict | CreateAvatarRequestDict,
+        agent: str | ResourceReferenceDict | CreateAgentRequestDict | None = None,
         client: str | None = None,
-        consumer_identity: ParticipantIdentity | Mapping[str, Any] | None = None,
-        remote_agent_connecting_identity: ParticipantIdentity | Mapping[str, Any] | None = None,
-        host: EquosSessionHost | Mapping[str, Any] | None = None,
+        consumer_identity: ParticipantIdentityDict | None = None,
+        remote_agent_connecting_identity: ParticipantIdentityDict | None = None,
+        host: EquosSessionHostDict | None = None,
         max_duration: int | None = None,
         additional_ctx: str | None = None,
         template_vars: Mapping[str, str] | None = None,
@@ -152,23 +201,35 @@ class EquosSessions:
         (wire keys, e.g. {"identity": ..., "name": ..., "refImage": ...}). Returns the
         session and the LiveKit access tokens.
         """
+        args: dict[str, Any] = {
+            "name": name,
+            "avatar": _reference(avatar),
+            "agent": _reference(agent),
+            "client": client,
+            "consumer_identity": consumer_identity,
+            "remote_agent_connecting_identity": remote_agent_connecting_identity,
+            "host": host,
+            "max_duration": max_duration,
+            "additional_ctx": additional_ctx,
+            "template_vars": template_vars,
+        }
+        for key, value in args.items():
+            _CREATE[key].check(CREATE, key, value)
         body = CreateSessionRequest(
-            name=check_id(CREATE, "name", name),
-            avatar=_resource(avatar, "avatar", CreateAvatarRequest),
-            agent=UNSET if agent is None else _resource(agent, "agent", CreateAgentRequest),
-            client=UNSET if client is None else check_id(CREATE, "client", client, max_length=64),
-            consumer_identity=_opt(consumer_identity, "consumer_identity", ParticipantIdentity),
-            remote_agent_connecting_identity=_opt(
-                remote_agent_connecting_identity,
-                "remote_agent_connecting_identity",
-                ParticipantIdentity,
+            name=name,
+            avatar=_resource(args["avatar"], _NEW_AVATAR, CreateAvatarRequest),
+            agent=None
+            if agent is None
+            else _resource(args["agent"], _NEW_AGENT, CreateAgentRequest),
+            client=client,
+            consumer_identity=_parsed(consumer_identity, ParticipantIdentity),
+            remote_agent_connecting_identity=_parsed(
+                remote_agent_connecting_identity, ParticipantIdentity
             ),
-            host=_opt(host, "host", EquosSessionHost),
-            max_duration=UNSET
-            if max_duration is None
-            else check_int(CREATE, "max_duration", max_duration, minimum=1),
-            additional_ctx=UNSET if additional_ctx is None else additional_ctx,
-            template_vars=UNSET if template_vars is None else _template_vars(template_vars),
+            host=_parsed(host, EquosSessionHost),
+            max_duration=max_duration,
+            additional_ctx=additional_ctx,
+            template_vars=_parsed(template_vars, TemplateVars),
         )
         response = await self._client._request(
             CREATE, create_session._get_kwargs(body=body), timeout=timeout
@@ -177,7 +238,7 @@ class EquosSessions:
 
     async def get(self, session_id: str, *, timeout: TimeoutTypes = None) -> EquosSession | None:
         """The session, or None when Equos does not know it."""
-        check_id(GET, "session_id", session_id, max_length=128)
+        _SESSION_ID.check(GET, "session_id", session_id)
         response = await self._client._request(
             GET, get_session._get_kwargs(session_id), timeout=timeout
         )
@@ -185,7 +246,7 @@ class EquosSessions:
 
     async def stop(self, session_id: str, *, timeout: TimeoutTypes = None) -> EquosSession | None:
         """Stop the session; None when it was already stopped or is unknown."""
-        check_id(STOP, "session_id", session_id, max_length=128)
+        _STOP_ID.check(STOP, "session_id", session_id)
         response = await self._client._request(
             STOP, stop_session._get_kwargs(session_id), timeout=timeout
         )
@@ -200,9 +261,8 @@ class EquosSessions:
         timeout: TimeoutTypes = None,
     ) -> AsyncPaginator[EquosSession]:
         """Every session (optionally of one end-user `client`), `page_size` (take) 1..50."""
-        check_int(LIST, "page_size", page_size, minimum=1, maximum=MAX_TAKE)
-        if client is not None:
-            check_id(LIST, "client", client, max_length=64)
+        _TAKE.rule.check(LIST, "page_size", page_size)
+        _CLIENT_QUERY.check(LIST, "client", client)
         if limit is not None:
             check_int(LIST, "limit", limit, minimum=0)
 
@@ -232,20 +292,18 @@ def _nullable_session(client: Equos, op: Operation, response: Reply) -> EquosSes
     return parse_model(op, response, data, EquosSession.from_dict, secrets=client._secrets)
 
 
-def _resource(value: object, name: str, create: type[Any]) -> Any:
-    """An existing resource by id (a string) or a definition to create on the fly."""
-    if isinstance(value, str):
-        return ResourceReference(id=check_id(CREATE, name, value, max_length=128))
-    return model_arg(CREATE, name, value, create, ResourceReference)
+def _reference(value: object) -> object:
+    """An existing avatar or agent given by its id (a string) as its wire reference."""
+    return {"id": value} if isinstance(value, str) else value
 
 
-def _opt(value: object, name: str, model: type[Any]) -> Any:
-    return UNSET if value is None else model_arg(CREATE, name, value, model)
+def _resource(value: Any, create_rule: Any, create: type[Any]) -> Any:
+    """The checked `avatar`/`agent` dict as the generated model of the alternative it is."""
+    if create_rule.problem("", value, 0) is None:
+        return create.from_dict(value)
+    return ResourceReference.from_dict(value)
 
 
-def _template_vars(value: Mapping[str, str]) -> TemplateVars | Unset:
-    if not isinstance(value, Mapping) or not all(
-        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
-    ):
-        raise invalid(CREATE, "template_vars must be a dict of strings to strings")
-    return TemplateVars.from_dict(dict(value))
+def _parsed(value: Mapping[str, Any] | None, model: type[Any]) -> Any:
+    """A checked nested dict as its generated request model (None stays None)."""
+    return None if value is None else model.from_dict(dict(value))

@@ -6,16 +6,23 @@ typed `data` model.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
 import httpx
+from _sessionhub_generated.sipher import constraints as spec
 from _sessionhub_generated.sipher.api.sessions import (
     create_session,
     delete_session,
     get_session,
     update_session,
+)
+from _sessionhub_generated.sipher.constraints import (
+    BackendValue,
+    ChainValue,
+    PrivacyLevelValue,
+    RpcProviderValue,
+    SessionDefaultsDict,
 )
 from _sessionhub_generated.sipher.models import (
     Backend,
@@ -34,7 +41,6 @@ from _sessionhub_generated.sipher.models import (
     UpdateSessionRequest,
     UpdateSessionResponse,
 )
-from _sessionhub_generated.sipher.types import UNSET
 
 from .._client import (
     DEFAULT_MAX_RESPONSE_SIZE,
@@ -45,41 +51,44 @@ from .._client import (
     credential,
 )
 from .._operation import Operation
-from .._validation import check_id, check_int, invalid
-from ._args import model_arg
+from .._validation import Rules, invalid
 
 __all__ = [
     "Backend",
+    "BackendValue",
     "Chain",
+    "ChainValue",
     "CreateSessionData",
     "DeleteSessionData",
     "PrivacyLevel",
+    "PrivacyLevelValue",
     "RpcProvider",
+    "RpcProviderValue",
     "SessionData",
     "SessionDefaults",
+    "SessionDefaultsDict",
     "Sipher",
     "SipherSessions",
     "UpdateSessionData",
 ]
-
-SESSION_ID = re.compile(r"sess_[0-9a-f]{64}")
-VIEWING_KEY = re.compile(r"0x[0-9a-fA-F]+")
 
 CREATE = Operation("sipher", "sessions.create", idempotent=False)
 GET = Operation("sipher", "sessions.get", idempotent=True)
 UPDATE = Operation("sipher", "sessions.update", idempotent=False)
 DELETE = Operation("sipher", "sessions.delete", idempotent=True)
 
-# Pythonic argument names accepted in `defaults=` besides the wire's camelCase ones.
-_DEFAULT_KEYS = {
-    "chain": "chain",
+# Every limit below comes from specs/sipher.yaml through the generated constraints.
+_RULES = Rules(spec.SCHEMAS, spec.OPERATIONS)
+_SESSION_ID = _RULES.param("get_session", "id")  # the same on update and delete
+_TTL_SECONDS = _RULES.field("create_session", "ttlSeconds")
+_DEFAULTS = _RULES.schema("SessionDefaults")
+
+# v0.1 documented snake_case keys for `defaults=`; they stay accepted as aliases of the
+# wire names (the TypedDict, and so mypy, knows only the wire names).
+_DEFAULT_ALIASES = {
     "privacy_level": "privacyLevel",
-    "privacyLevel": "privacyLevel",
     "rpc_provider": "rpcProvider",
-    "rpcProvider": "rpcProvider",
-    "backend": "backend",
     "default_viewing_key": "defaultViewingKey",
-    "defaultViewingKey": "defaultViewingKey",
 }
 
 
@@ -150,7 +159,7 @@ class SipherSessions:
     async def create(
         self,
         *,
-        defaults: SessionDefaults | Mapping[str, Any],
+        defaults: SessionDefaultsDict | SessionDefaults,
         ttl_seconds: int | None = None,
         timeout: TimeoutTypes = None,
     ) -> CreateSessionData:
@@ -160,9 +169,7 @@ class SipherSessions:
         """
         body = CreateSessionRequest(
             defaults=_defaults(CREATE, defaults),
-            ttl_seconds=UNSET
-            if ttl_seconds is None
-            else check_int(CREATE, "ttl_seconds", ttl_seconds, minimum=60, maximum=86400),
+            ttl_seconds=_TTL_SECONDS.check(CREATE, "ttl_seconds", ttl_seconds),
         )
         response = await self._client._request(
             CREATE, create_session._get_kwargs(body=body), timeout=timeout
@@ -171,7 +178,7 @@ class SipherSessions:
 
     async def get(self, session_id: str, *, timeout: TimeoutTypes = None) -> SessionData:
         """A session's stored defaults and timestamps (epoch milliseconds)."""
-        check_id(GET, "session_id", session_id, pattern=SESSION_ID)
+        _SESSION_ID.check(GET, "session_id", session_id)
         response = await self._client._request(
             GET, get_session._get_kwargs(session_id), timeout=timeout
         )
@@ -181,11 +188,11 @@ class SipherSessions:
         self,
         session_id: str,
         *,
-        defaults: SessionDefaults | Mapping[str, Any],
+        defaults: SessionDefaultsDict | SessionDefaults,
         timeout: TimeoutTypes = None,
     ) -> UpdateSessionData:
         """Merge `defaults` into the session: given keys change, the others stay."""
-        check_id(UPDATE, "session_id", session_id, pattern=SESSION_ID)
+        _SESSION_ID.check(UPDATE, "session_id", session_id)
         body = UpdateSessionRequest(defaults=_defaults(UPDATE, defaults))
         response = await self._client._request(
             UPDATE, update_session._get_kwargs(session_id, body=body), timeout=timeout
@@ -197,7 +204,7 @@ class SipherSessions:
 
         When a retry gets 404 after an earlier attempt may have deleted the session, the
         session is gone as asked: that is success (`deleted=True`), logged at DEBUG."""
-        check_id(DELETE, "session_id", session_id, pattern=SESSION_ID)
+        _SESSION_ID.check(DELETE, "session_id", session_id)
         response = await self._client._request(
             DELETE, delete_session._get_kwargs(session_id), timeout=timeout
         )
@@ -206,24 +213,16 @@ class SipherSessions:
         return self._client._parse(DELETE, response, DeleteSessionResponse.from_dict).data
 
 
-def _defaults(op: Operation, value: SessionDefaults | Mapping[str, Any]) -> SessionDefaults:
-    """`defaults=` as a SessionDefaults with documented values only.
-
-    Sipher silently drops unknown keys; sessionhub refuses them, since a typo would
-    otherwise be lost without a word.
-    """
-    if isinstance(value, Mapping):
-        unknown = sorted(str(key) for key in value if key not in _DEFAULT_KEYS)
-        if unknown:
-            raise invalid(
-                op,
-                f"defaults has unknown keys {unknown}; "
-                f"known: chain, privacy_level, rpc_provider, backend, "
-                f"default_viewing_key",
-            )
-        value = {_DEFAULT_KEYS[key]: item for key, item in value.items()}
-    defaults: SessionDefaults = model_arg(op, "defaults", value, SessionDefaults)
-    key = defaults.default_viewing_key
-    if isinstance(key, str) and not VIEWING_KEY.fullmatch(key):
-        raise invalid(op, "defaults.default_viewing_key must be 0x-prefixed hex")
-    return defaults
+def _defaults(op: Operation, value: object) -> SessionDefaults:
+    """`defaults=` (a dict with the wire keys, or a SessionDefaults) checked against the
+    spec's SessionDefaults. Sipher silently drops unknown keys; sessionhub refuses them,
+    since a typo would otherwise be lost without a word."""
+    wire: dict[Any, Any]
+    if isinstance(value, SessionDefaults):
+        wire = value.to_dict()
+    elif isinstance(value, Mapping):
+        wire = {_DEFAULT_ALIASES.get(key, key): item for key, item in value.items()}
+    else:
+        raise invalid(op, f"defaults must be a dict or SessionDefaults, got {type(value).__name__}")
+    _DEFAULTS.check(op, "defaults", wire)
+    return SessionDefaults.from_dict(wire)

@@ -6,11 +6,19 @@ from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar
 
 import httpx
+from _sessionhub_generated.trinsic_connect import constraints as spec
 from _sessionhub_generated.trinsic_connect.api.sessions import (
     cancel_session,
     create_session,
     get_session,
     list_sessions,
+)
+from _sessionhub_generated.trinsic_connect.constraints import (
+    GovernmentIdOptionsDict,
+    OrderDirectionValue,
+    RequestedVerificationDict,
+    SessionOrderingValue,
+    VerificationTypeValue,
 )
 from _sessionhub_generated.trinsic_connect.models import (
     CancelSessionResponse,
@@ -21,15 +29,19 @@ from _sessionhub_generated.trinsic_connect.models import (
     IdvSessionState,
     ListSessionsRequest,
     ListSessionsResponse,
+    NormalizedGovernmentIdData,
     OrderDirection,
     RequestedVerification,
     Session,
     SessionFailCode,
     SessionOrdering,
     Verification,
+    VerificationFailCode,
+    VerificationMap,
+    VerificationState,
     VerificationType,
 )
-from _sessionhub_generated.trinsic_connect.types import UNSET, Unset
+from _sessionhub_generated.trinsic_connect.types import UNSET
 
 from .._client import (
     DEFAULT_MAX_RESPONSE_SIZE,
@@ -41,21 +53,29 @@ from .._client import (
 )
 from .._operation import Operation
 from .._pagination import AsyncPaginator, TrinsicPage
-from .._validation import check_enum, check_id, check_int, invalid
-from ._args import model_arg
+from .._validation import Rules, check_int
 
 __all__ = [
     "GovernmentIdOptions",
+    "GovernmentIdOptionsDict",
     "IdvSessionState",
+    "NormalizedGovernmentIdData",
     "OrderDirection",
+    "OrderDirectionValue",
     "RequestedVerification",
+    "RequestedVerificationDict",
     "Session",
     "SessionFailCode",
     "SessionOrdering",
+    "SessionOrderingValue",
     "TrinsicConnect",
     "TrinsicSessions",
     "Verification",
+    "VerificationFailCode",
+    "VerificationMap",
+    "VerificationState",
     "VerificationType",
+    "VerificationTypeValue",
 ]
 
 CREATE = Operation("trinsic", "sessions.create", idempotent=False)
@@ -65,7 +85,15 @@ LIST = Operation("trinsic", "sessions.list", idempotent=True)  # a POST, but rea
 # so it is treated like an update: retried only when it cannot have reached the server.
 CANCEL = Operation("trinsic", "sessions.cancel", idempotent=False)
 
-MAX_PAGE_SIZE = 10
+# Every limit below comes from specs/trinsic_connect.yaml through the generated constraints.
+_RULES = Rules(spec.SCHEMAS, spec.OPERATIONS)
+_GET_ID = _RULES.param("get_session", "sessionId")
+_CANCEL_ID = _RULES.param("cancel_session", "sessionId")
+_VERIFICATIONS = _RULES.field("create_session", "verifications")
+_ORDER_BY = _RULES.field("list_sessions", "orderBy")
+_ORDER_DIRECTION = _RULES.field("list_sessions", "orderDirection")
+_PAGE_SIZE = _RULES.field("list_sessions", "pageSize")
+MAX_PAGE_SIZE = int(_PAGE_SIZE.maximum or 1)
 
 
 def _trinsic_error(body: Any) -> tuple[str | int | None, str | None]:
@@ -137,25 +165,27 @@ class TrinsicSessions:
     async def create(
         self,
         *,
-        verifications: Sequence[RequestedVerification | Mapping[str, Any]] | None = None,
+        verifications: Sequence[RequestedVerificationDict | RequestedVerification] | None = None,
         timeout: TimeoutTypes = None,
     ) -> Session:
         """Create a session, e.g. `verifications=[{"type": "GovernmentId"}]`.
 
         Returns the new session; hand its `client_token` to the end user's front end.
         """
-        if verifications is not None and (
-            isinstance(verifications, (str, bytes, Mapping))
-            or not isinstance(verifications, Sequence)
-        ):
-            raise invalid(CREATE, "verifications must be a list")
+        wire = None
+        if verifications is not None:
+            if isinstance(verifications, Sequence) and not isinstance(verifications, (str, bytes)):
+                wire = [
+                    v.to_dict() if isinstance(v, RequestedVerification) else v
+                    for v in verifications
+                ]
+            else:
+                wire = verifications  # the check below names what is wrong
+        _VERIFICATIONS.check(CREATE, "verifications", wire)
         body = CreateSessionRequest(
             verifications=UNSET
-            if verifications is None
-            else [
-                model_arg(CREATE, "verifications[]", item, RequestedVerification)
-                for item in verifications
-            ],
+            if wire is None
+            else [RequestedVerification.from_dict(item) for item in wire],
         )
         response = await self._client._request(
             CREATE, create_session._get_kwargs(body=body), timeout=timeout
@@ -164,7 +194,7 @@ class TrinsicSessions:
 
     async def get(self, session_id: str, *, timeout: TimeoutTypes = None) -> Session:
         """Fetch a session by id."""
-        check_id(GET, "session_id", session_id, min_length=5, max_length=100)
+        _GET_ID.check(GET, "session_id", session_id)
         response = await self._client._request(
             GET, get_session._get_kwargs(session_id=session_id), timeout=timeout
         )
@@ -172,7 +202,7 @@ class TrinsicSessions:
 
     async def cancel(self, session_id: str, *, timeout: TimeoutTypes = None) -> Session:
         """Cancel a session; returns it in its cancelled state."""
-        check_id(CANCEL, "session_id", session_id, min_length=5, max_length=100)
+        _CANCEL_ID.check(CANCEL, "session_id", session_id)
         response = await self._client._request(
             CANCEL, cancel_session._get_kwargs(session_id=session_id), timeout=timeout
         )
@@ -181,8 +211,8 @@ class TrinsicSessions:
     def list(
         self,
         *,
-        order_by: SessionOrdering | str = SessionOrdering.CREATED,
-        order_direction: OrderDirection | str = OrderDirection.ASCENDING,
+        order_by: SessionOrderingValue | SessionOrdering = SessionOrdering.CREATED,
+        order_direction: OrderDirectionValue | OrderDirection = OrderDirection.ASCENDING,
         page_size: int = MAX_PAGE_SIZE,
         limit: int | None = None,
         timeout: TimeoutTypes = None,
@@ -192,11 +222,12 @@ class TrinsicSessions:
         The API gives no total: a page shorter than `page_size` is the last one. Ascending
         creation order (the default) keeps pages stable while sessions are being created.
         """
-        ordering = check_enum(LIST, "order_by", order_by, SessionOrdering)
-        direction = check_enum(LIST, "order_direction", order_direction, OrderDirection)
-        check_int(LIST, "page_size", page_size, minimum=1, maximum=MAX_PAGE_SIZE)
+        _ORDER_BY.check(LIST, "order_by", order_by)
+        _ORDER_DIRECTION.check(LIST, "order_direction", order_direction)
+        _PAGE_SIZE.rule.check(LIST, "page_size", page_size)
         if limit is not None:
             check_int(LIST, "limit", limit, minimum=0)
+        ordering, direction = SessionOrdering(order_by), OrderDirection(order_direction)
 
         async def fetch(page: int) -> TrinsicPage[Session]:
             body = ListSessionsRequest(
@@ -214,12 +245,16 @@ class TrinsicSessions:
         )
 
 
+def _as_dict(item: object) -> object:
+    return item.to_dict() if isinstance(item, RequestedVerification) else item
+
+
 def _session_id(session: Session) -> object:
     return session.id
 
 
 def _get_session(data: Any) -> Session:
     session = GetSessionResponse.from_dict(data).session
-    if isinstance(session, Unset):
+    if session is None:
         raise KeyError("session")
     return session

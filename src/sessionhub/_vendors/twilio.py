@@ -5,12 +5,12 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import json
-import re
 from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar
 from urllib.parse import parse_qs, urlsplit
 
 import httpx
+from _sessionhub_generated.twilio_proxy import constraints as spec
 from _sessionhub_generated.twilio_proxy.api.sessions import (
     create_session,
     delete_session,
@@ -18,15 +18,23 @@ from _sessionhub_generated.twilio_proxy.api.sessions import (
     list_sessions,
     update_session,
 )
+from _sessionhub_generated.twilio_proxy.constraints import (
+    ParticipantRequestDict,
+    SessionCreateStatusValue,
+    SessionModeValue,
+    SessionStatusValue,
+)
 from _sessionhub_generated.twilio_proxy.models import (
     CreateSessionRequest,
     ListSessionsResponse,
     Session,
+    SessionCreateStatus,
+    SessionLinks,
     SessionMode,
     SessionStatus,
     UpdateSessionRequest,
 )
-from _sessionhub_generated.twilio_proxy.types import UNSET, Unset
+from _sessionhub_generated.twilio_proxy.types import UNSET
 
 from .._client import (
     DEFAULT_MAX_RESPONSE_SIZE,
@@ -38,12 +46,21 @@ from .._client import (
 )
 from .._operation import Operation
 from .._pagination import AsyncPaginator, TwilioPage
-from .._validation import check_enum, check_id, check_int, invalid
+from .._validation import Rules, check_int, invalid
 
-__all__ = ["Session", "SessionMode", "SessionStatus", "TwilioProxy", "TwilioSessions"]
-
-SERVICE_SID = re.compile(r"KS[0-9a-fA-F]{32}")
-SESSION_SID = re.compile(r"KC[0-9a-fA-F]{32}")
+__all__ = [
+    "ParticipantRequestDict",
+    "Session",
+    "SessionCreateStatus",
+    "SessionCreateStatusValue",
+    "SessionLinks",
+    "SessionMode",
+    "SessionModeValue",
+    "SessionStatus",
+    "SessionStatusValue",
+    "TwilioProxy",
+    "TwilioSessions",
+]
 
 CREATE = Operation("twilio", "sessions.create", idempotent=False)
 FETCH = Operation("twilio", "sessions.fetch", idempotent=True)
@@ -51,13 +68,41 @@ LIST = Operation("twilio", "sessions.list", idempotent=True)
 UPDATE = Operation("twilio", "sessions.update", idempotent=False)
 DELETE = Operation("twilio", "sessions.delete", idempotent=True)
 
+# Every limit below comes from specs/twilio_proxy.yaml through the generated constraints.
+_RULES = Rules(spec.SCHEMAS, spec.OPERATIONS)
+_SERVICE_SID = _RULES.param("create_session", "ServiceSid")  # the same on every operation
+_FETCH_SID = _RULES.param("fetch_session", "Sid")
+_SESSION_SID = _RULES.param("update_session", "Sid")
+_DELETE_SID = _RULES.param("delete_session", "Sid")
+_PAGE_SIZE = _RULES.param("list_sessions", "PageSize")
+_CREATE = {
+    name: _RULES.field("create_session", wire)
+    for name, wire in [
+        ("unique_name", "UniqueName"),
+        ("ttl", "Ttl"),
+        ("date_expiry", "DateExpiry"),
+        ("mode", "Mode"),
+        ("status", "Status"),
+        ("participants", "Participants"),
+    ]
+}
+_UPDATE = {
+    name: _RULES.field("update_session", wire)
+    for name, wire in [("ttl", "Ttl"), ("date_expiry", "DateExpiry"), ("status", "Status")]
+}
+_PARTICIPANT = _RULES.schema("ParticipantRequest")
+_MAX_PAGE_SIZE = int(_PAGE_SIZE.maximum or 1)
+
 _PAGING_KEYS = ("PageSize", "Page", "PageToken")
 
 
-def _iso(value: dt.datetime) -> str:
+def _iso(op: Operation, value: dt.datetime) -> str:
     """ISO 8601 with a `Z`, as twilio-python sends it; naive datetimes are taken as UTC."""
-    if value.tzinfo is not None:
-        value = value.astimezone(dt.UTC)
+    try:
+        if value.tzinfo is not None:
+            value = value.astimezone(dt.UTC)
+    except (OverflowError, ValueError):  # e.g. year 9999 with a negative UTC offset
+        raise invalid(op, f"date_expiry {value.isoformat()} is out of range in UTC") from None
     return value.replace(tzinfo=None).isoformat(timespec="seconds") + "Z"
 
 
@@ -154,34 +199,39 @@ class TwilioSessions:
         unique_name: str | None = None,
         ttl: int | None = None,
         date_expiry: dt.datetime | None = None,
-        mode: SessionMode | str | None = None,
-        status: SessionStatus | str | None = None,
-        participants: Sequence[Mapping[str, Any]] | None = None,
+        mode: SessionModeValue | SessionMode | None = None,
+        status: SessionCreateStatusValue | SessionCreateStatus | None = None,
+        participants: Sequence[ParticipantRequestDict] | None = None,
         timeout: TimeoutTypes = None,
     ) -> Session:
-        """Create a session. Each participant is a dict such as {"Identifier": "+1555..."}.
+        """Create a session, with at most two participants such as {"Identifier": "+1555..."}.
 
-        Never retried once it may have reached Twilio, except on Twilio's 429 (not processed).
+        `status` is "open" or "in-progress". Never retried once it may have reached Twilio,
+        except on Twilio's 429 (not processed).
         """
-        check_id(CREATE, "service_sid", service_sid, pattern=SERVICE_SID)
+        _SERVICE_SID.check(CREATE, "service_sid", service_sid)
+        args = {"unique_name": unique_name, "ttl": ttl, "date_expiry": date_expiry}
+        args.update(mode=mode, status=status)
+        for name, value in args.items():
+            _CREATE[name].check(CREATE, name, value)
         body = CreateSessionRequest(
-            unique_name=_opt_str(CREATE, "unique_name", unique_name, 191),
-            ttl=UNSET if ttl is None else check_int(CREATE, "ttl", ttl, minimum=0),
-            mode=UNSET if mode is None else check_enum(CREATE, "mode", mode, SessionMode),
-            status=UNSET if status is None else check_enum(CREATE, "status", status, SessionStatus),
-            participants=UNSET if participants is None else _participants(participants),
+            unique_name=unique_name,
+            ttl=ttl,
+            mode=None if mode is None else SessionMode(mode),
+            status=None if status is None else SessionCreateStatus(status),
+            participants=None if participants is None else _participants(participants),
         )
         kwargs = create_session._get_kwargs(service_sid, body=body)
         if date_expiry is not None:
-            kwargs["data"]["DateExpiry"] = _iso(_datetime(CREATE, date_expiry))
+            kwargs["data"]["DateExpiry"] = _iso(CREATE, date_expiry)
         return await self._session(CREATE, kwargs, timeout)
 
     async def fetch(
         self, service_sid: str, session_sid: str, *, timeout: TimeoutTypes = None
     ) -> Session:
-        """Fetch one session by its SID (KC...)."""
-        check_id(FETCH, "service_sid", service_sid, pattern=SERVICE_SID)
-        check_id(FETCH, "session_sid", session_sid, max_length=191)
+        """Fetch one session by its SID (KC...) or unique name."""
+        _SERVICE_SID.check(FETCH, "service_sid", service_sid)
+        _FETCH_SID.check(FETCH, "session_sid", session_sid)
         return await self._session(
             FETCH, fetch_session._get_kwargs(service_sid, session_sid), timeout
         )
@@ -191,21 +241,22 @@ class TwilioSessions:
         service_sid: str,
         session_sid: str,
         *,
-        status: SessionStatus | str | None = None,
+        status: SessionStatusValue | SessionStatus | None = None,
         ttl: int | None = None,
         date_expiry: dt.datetime | None = None,
         timeout: TimeoutTypes = None,
     ) -> Session:
         """Update a session's status (close / re-open), ttl or date_expiry."""
-        check_id(UPDATE, "service_sid", service_sid, pattern=SERVICE_SID)
-        check_id(UPDATE, "session_sid", session_sid, pattern=SESSION_SID)
+        _SERVICE_SID.check(UPDATE, "service_sid", service_sid)
+        _SESSION_SID.check(UPDATE, "session_sid", session_sid)
+        for name, value in {"status": status, "ttl": ttl, "date_expiry": date_expiry}.items():
+            _UPDATE[name].check(UPDATE, name, value)
         body = UpdateSessionRequest(
-            ttl=UNSET if ttl is None else check_int(UPDATE, "ttl", ttl, minimum=0),
-            status=UNSET if status is None else check_enum(UPDATE, "status", status, SessionStatus),
+            ttl=ttl, status=None if status is None else SessionStatus(status)
         )
         kwargs = update_session._get_kwargs(service_sid, session_sid, body=body)
         if date_expiry is not None:
-            kwargs["data"]["DateExpiry"] = _iso(_datetime(UPDATE, date_expiry))
+            kwargs["data"]["DateExpiry"] = _iso(UPDATE, date_expiry)
         return await self._session(UPDATE, kwargs, timeout)
 
     async def delete(
@@ -213,8 +264,8 @@ class TwilioSessions:
     ) -> None:
         """Delete a session (204). A 404 on a retry after an earlier attempt may have
         deleted it is success: the session is gone as asked (logged at DEBUG)."""
-        check_id(DELETE, "service_sid", service_sid, pattern=SERVICE_SID)
-        check_id(DELETE, "session_sid", session_sid, pattern=SESSION_SID)
+        _SERVICE_SID.check(DELETE, "service_sid", service_sid)
+        _DELETE_SID.check(DELETE, "session_sid", session_sid)
         await self._client._request(
             DELETE, delete_session._get_kwargs(service_sid, session_sid), timeout=timeout
         )
@@ -232,13 +283,12 @@ class TwilioSessions:
         `page_size` is 1..1000 (Twilio's default is 50); with only `limit` given, pages are
         no larger than `limit`.
         """
-        check_id(LIST, "service_sid", service_sid, pattern=SERVICE_SID)
-        if page_size is not None:
-            check_int(LIST, "page_size", page_size, minimum=1, maximum=1000)
+        _SERVICE_SID.check(LIST, "service_sid", service_sid)
+        _PAGE_SIZE.check(LIST, "page_size", page_size)
         if limit is not None:
             check_int(LIST, "limit", limit, minimum=0)
             if page_size is None:
-                page_size = max(1, min(limit, 1000))
+                page_size = max(1, min(limit, _MAX_PAGE_SIZE))
 
         async def fetch(cursor: dict[str, str]) -> TwilioPage[Session]:
             kwargs = list_sessions._get_kwargs(
@@ -267,32 +317,27 @@ def _next_query(page: ListSessionsResponse) -> dict[str, str] | None:
     credentials, never to a host named by the response.
     """
     url = page.meta.next_page_url
-    if not url or isinstance(url, Unset):
+    if not url:
         return None
     query = parse_qs(urlsplit(url).query)
     return {key: query[key][-1] for key in _PAGING_KEYS if query.get(key)}
 
 
-def _opt_str(op: Operation, name: str, value: str | None, max_length: int) -> str | Unset:
-    if value is None:
-        return UNSET
-    return check_id(op, name, value, max_length=max_length)
-
-
-def _datetime(op: Operation, value: object) -> dt.datetime:
-    if not isinstance(value, dt.datetime):
-        raise invalid(op, f"date_expiry must be a datetime, got {type(value).__name__}")
-    return value
-
-
-def _participants(participants: Sequence[Mapping[str, Any]]) -> list[str]:
-    """Each participant as one JSON string: Twilio reads repeated `Participants=` form keys,
-    each holding a JSON object (a generic form encoder would send a Python repr)."""
-    if isinstance(participants, (str, bytes)) or not isinstance(participants, Sequence):
-        raise invalid(CREATE, "participants must be a list of dicts")
+def _participants(participants: Sequence[ParticipantRequestDict]) -> list[str]:
+    """Each participant checked against the spec's ParticipantRequest, then encoded as one
+    JSON string: Twilio reads repeated `Participants=` form keys, each holding a JSON object
+    (a generic form encoder would send a Python repr). The list's own limit (at most two)
+    is checked on the encoded list, as the spec states it."""
+    if isinstance(participants, (str, bytes, Mapping)) or not isinstance(participants, Sequence):
+        raise invalid(
+            CREATE, f"participants must be a list of dicts, got {type(participants).__name__}"
+        )
     encoded = []
-    for participant in participants:
-        if not isinstance(participant, Mapping) or "Identifier" not in participant:
-            raise invalid(CREATE, 'each participant must be a dict with an "Identifier" key')
-        encoded.append(json.dumps(dict(participant), separators=(",", ":")))
+    for index, participant in enumerate(participants):
+        _PARTICIPANT.check(CREATE, f"participants[{index}]", participant)
+        try:
+            encoded.append(json.dumps(dict(participant), separators=(",", ":"), allow_nan=False))
+        except (TypeError, ValueError) as exc:  # unreachable after the check; kept as a net
+            raise invalid(CREATE, f"participants[{index}] is not JSON ({exc})") from None
+    _CREATE["participants"].check(CREATE, "participants", encoded)
     return encoded
