@@ -129,12 +129,15 @@ def decode_json(op: Operation, response: Reply) -> Any:
     # JSONDecodeError and UnicodeDecodeError are ValueErrors; a plain ValueError comes from an
     # integer over 4300 digits, RecursionError from nesting deeper than the recursion limit.
     except (ValueError, RecursionError) as exc:
-        raise _invalid_body(
-            op,
-            response,
-            f"body is not valid JSON ({one_line(str(exc)) or type(exc).__name__}); "
-            "the response may be truncated or hostile",
-        ) from None
+        reason = one_line(str(exc)) or type(exc).__name__
+    # Raised outside the `except`: `from None` would only hide the decoding error, which
+    # would stay reachable as __context__, and its .doc / .object is the whole body (which
+    # may echo a credential).
+    raise _invalid_body(
+        op,
+        response,
+        f"body is not valid JSON ({reason}); the response may be truncated or hostile",
+    )
 
 
 def parse_model(
