@@ -264,7 +264,7 @@ OPS: list[Op] = [
         lambda c: c.sessions.get(EQUOS_ID),
         _nullable,
         _same,
-        "EquosSession?",
+        "EquosSession",  # a null get is NotFoundError (tested in tests/vendors/test_equos.py)
     ),
     Op(
         "equos",
