@@ -41,7 +41,7 @@ from ._exceptions import (
 from ._hooks import AttemptResult, CallInfo, Hook
 from ._operation import Operation
 from ._options import ClientOptions, RequestOptions
-from ._raw import CAPTURE
+from ._raw import CAPTURE, Capture
 from ._redact import Redactor
 from ._registry import by_name
 from ._response import decode_json, make_status_error, one_line, parse_model
@@ -426,12 +426,12 @@ class BaseClient:
         self._call_timeout = (timeout, resolved)
         return resolved
 
-    async def _request(
+    def _request(
         self,
         op: Operation,
         kwargs: Mapping[str, Any],
         options: RequestOptions = _NO_OPTIONS,
-    ) -> Reply:
+    ) -> Awaitable[Reply]:
         """Send one operation's request (from a generated `_get_kwargs`); return a 2xx reply
         (or, for a DELETE retried after an attempt that may have reached the server, a 404:
         the session is gone, which is what the caller asked for).
@@ -441,45 +441,56 @@ class BaseClient:
         no foreign exception, which may hold the request's headers (aiohttp's
         ClientResponseError does), is chained to them; `__cause__` is at most a sanitised
         copy of the httpx exception (see `_sanitised`).
+
+        Not a coroutine function: without hooks or a raw-response capture (the common case)
+        it returns the retry loop's coroutine itself, one frame less per call.
         """
         method: str = kwargs["method"].upper()
         path: str = kwargs["url"]
         url, headers, content = self._build(op, path, kwargs, options)
         attempt_timeout = self._timeout_of(op, options.get("timeout") if options else None)
         capture = CAPTURE.get()
-        if not self._hooks:
-            if capture is None:  # the common case: nothing else to do
-                return (await self._loop(op, method, path, url, headers, content, attempt_timeout))[
-                    0
-                ]
-            started = time.perf_counter()
-            reply, attempts = await self._loop(
-                op, method, path, url, headers, content, attempt_timeout
-            )
-            capture.elapsed = time.perf_counter() - started
-            capture.reply = reply
-            capture.attempts = attempts
-            return reply
-        call = CallInfo(self._vendor, op.name, method, op.route, url, self.base_url)
-        for hook in self._hooks:
-            hook.start_call(call)
+        if not self._hooks and capture is None:
+            return self._loop(op, method, path, url, headers, content, attempt_timeout)
+        return self._observed(op, method, path, url, headers, content, attempt_timeout, capture)
+
+    async def _observed(
+        self,
+        op: Operation,
+        method: str,
+        path: str,
+        url: str,
+        headers: dict[str, str],
+        content: bytes | None,
+        attempt_timeout: AttemptTimeout,
+        capture: Capture | None,
+    ) -> Reply:
+        """The loop with hooks around it and/or the raw-response capture filled in."""
         started = time.perf_counter()
-        try:
-            reply, attempts = await self._loop(
-                op, method, path, url, headers, content, attempt_timeout, call
+        if not self._hooks:
+            reply = await self._loop(
+                op, method, path, url, headers, content, attempt_timeout, None, capture
             )
-        except BaseException as exc:
-            status = getattr(exc, "status_code", None)
-            request_id = getattr(exc, "request_id", None)
+        else:
+            call = CallInfo(self._vendor, op.name, method, op.route, url, self.base_url)
             for hook in self._hooks:
-                hook.end_call(call, status, request_id, exc)
-            raise
-        for hook in self._hooks:
-            hook.end_call(call, reply.status_code, reply.headers.get(self._request_id_header), None)
+                hook.start_call(call)
+            try:
+                reply = await self._loop(
+                    op, method, path, url, headers, content, attempt_timeout, call, capture
+                )
+            except BaseException as exc:
+                status = getattr(exc, "status_code", None)
+                request_id = getattr(exc, "request_id", None)
+                for hook in self._hooks:
+                    hook.end_call(call, status, request_id, exc)
+                raise
+            request_id = reply.headers.get(self._request_id_header)
+            for hook in self._hooks:
+                hook.end_call(call, reply.status_code, request_id, None)
         if capture is not None:
             capture.elapsed = time.perf_counter() - started
             capture.reply = reply
-            capture.attempts = attempts
         return reply
 
     # One function, so the retry state (attempt, deadline, `reached`) lives in one place.
@@ -493,8 +504,9 @@ class BaseClient:
         content: bytes | None,
         attempt_timeout: AttemptTimeout,
         call: CallInfo | None = None,
-    ) -> tuple[Reply, int]:
-        """The retry loop: the 2xx reply and the number of attempts it took."""
+        capture: Capture | None = None,
+    ) -> Reply:
+        """The retry loop: the 2xx reply (its attempt count goes to `capture`)."""
         deadline = None if self.total_timeout is None else time.monotonic() + self.total_timeout
         reached = False  # whether an earlier attempt may have reached the server
         for attempt in range(1, self.max_retries + 2):
@@ -544,7 +556,9 @@ class BaseClient:
                     )
                 if call is not None:
                     self._after(call, attempt, result, None, started, None)
-                return result, attempt
+                if capture is not None:
+                    capture.attempts = attempt
+                return result
             reason = retry_reason_for_status(
                 status, idempotent=op.idempotent, safe_statuses=self._not_processed_statuses
             )

@@ -4,7 +4,7 @@ generated model parses the answer."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from ._options import RequestOptions
@@ -26,10 +26,10 @@ class APIResource(Generic[C]):
     def __init__(self, client: C) -> None:
         self._client = client
 
-    async def _send(
+    def _send(
         self, op: Operation, kwargs: Mapping[str, Any], options: RequestOptions
-    ) -> Reply:
-        return await self._client._request(op, kwargs, options)
+    ) -> Awaitable[Reply]:
+        return self._client._request(op, kwargs, options)
 
     async def _call(
         self,
