@@ -91,6 +91,7 @@ bench: $(DEV_STAMP)
 
 fuzz: $(DEV_STAMP)
 	SESSIONHUB_FUZZ=full $(BIN)/python -m pytest -q tests/reliability -k fuzz
+	SESSIONHUB_FUZZ=full $(BIN)/python -m pytest -q tests/sandbox/test_state_machines.py
 
 soak: $(DEV_STAMP)
 	SESSIONHUB_SOAK=full $(BIN)/python -m pytest -q tests/reliability -k "load or memory"

@@ -34,11 +34,11 @@ async def test_opens_one_session_per_order(sessionhub_sandbox: Sandbox) -> None:
 async def test_survives_twilio_rate_limiting(sessionhub_sandbox: Sandbox) -> None:
     # Twilio answers 429 twice (with Retry-After: 0), then accepts the request.
     sessionhub_sandbox.faults.add(
-        "status=429; retry-after=0", vendor="twilio", operation="create_session", times=2
+        "status=429; retry-after=0", vendor="twilio", operation="sessions.create", times=2
     )
 
     await open_masked_call(sessionhub_sandbox.twilio, "order-2")
 
-    creates = sessionhub_sandbox.requests.matching(operation="create_session")
+    creates = sessionhub_sandbox.requests.matching(operation="sessions.create")
     assert [request.status for request in creates] == [429, 429, 201]
     assert len(sessionhub_sandbox.requests.matching(changed_state=True)) == 1

@@ -66,7 +66,7 @@ async def twilio_tour(sandbox: Sandbox) -> None:
     except InvalidRequestError:
         line("twilio", "delete '../../Accounts': InvalidRequestError (not a KC sid), nothing sent")
     await rate_limit_recovered(
-        sandbox, "twilio", "fetch_session", twilio.sessions.fetch(SERVICE, created[0].sid)
+        sandbox, "twilio", "sessions.fetch", twilio.sessions.fetch(SERVICE, created[0].sid)
     )
 
 
@@ -94,7 +94,7 @@ async def trinsic_tour(sandbox: Sandbox) -> None:
     except InvalidRequestError:
         line("trinsic", "page_size=50: InvalidRequestError (Trinsic allows 1..10), nothing sent")
     await rate_limit_recovered(
-        sandbox, "trinsic", "get_session", trinsic.sessions.get(created[0].id)
+        sandbox, "trinsic", "sessions.get", trinsic.sessions.get(created[0].id)
     )
 
 
@@ -131,7 +131,7 @@ async def sipher_tour(sandbox: Sandbox) -> None:
     except InvalidRequestError:
         line("sipher", "chain='tron': InvalidRequestError, nothing sent")
     await rate_limit_recovered(
-        sandbox, "sipher", "get_session", sipher.sessions.get(created[0].session_id)
+        sandbox, "sipher", "sessions.get", sipher.sessions.get(created[0].session_id)
     )
 
 
@@ -169,7 +169,7 @@ async def equos_tour(sandbox: Sandbox) -> None:
     except InvalidRequestError:
         line("equos", "page_size=100: InvalidRequestError (Equos allows 1..50), nothing sent")
     await rate_limit_recovered(
-        sandbox, "equos", "get_session", equos.sessions.get(created[0].session.id)
+        sandbox, "equos", "sessions.get", equos.sessions.get(created[0].session.id)
     )
 
 

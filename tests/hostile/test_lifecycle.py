@@ -11,6 +11,7 @@ import asyncio
 import gc
 import json
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -151,3 +152,31 @@ def test_a_client_built_outside_any_loop_works_in_one() -> None:
         asyncio.run(main())
         asyncio.run(use_outside())
     assert len(server.requests) == 3
+
+
+def test_a_client_whose_loop_runs_in_another_thread_is_closed_there() -> None:
+    with ThreadServer().running() as server:
+        loop = asyncio.new_event_loop()
+        thread = threading.Thread(target=loop.run_forever, daemon=True)
+        thread.start()
+        try:
+            client: Any = make_client("trinsic", None, base_url=server.url)
+            asyncio.run_coroutine_threadsafe(CREATE.call(client), loop).result(5)
+            session = client._sender.session
+
+            async def from_here() -> None:
+                with pytest.raises(ConfigurationError, match="event loop"):
+                    await CREATE.call(client)  # the pool's loop is alive, but not this one
+                await client.aclose()
+
+            asyncio.run(from_here())
+            for _ in range(100):  # closed on its own loop, soon
+                if session.closed:
+                    break
+                time.sleep(0.01)
+            assert session.closed
+        finally:
+            loop.call_soon_threadsafe(loop.stop)
+            thread.join(5)
+            loop.close()
+    assert len(server.requests) == 1

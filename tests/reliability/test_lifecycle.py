@@ -58,9 +58,9 @@ async def _released_and_usable(twilio: Any) -> None:
 
 async def test_cancelling_a_call_releases_its_connection(sandbox: Sandbox, twilio: Any) -> None:
     created = await twilio.sessions.create(SERVICE, ttl=600)
-    sandbox.faults.add(STALL, vendor="twilio", operation="fetch_session")
+    sandbox.faults.add(STALL, vendor="twilio", operation="sessions.fetch")
     task = asyncio.create_task(twilio.sessions.fetch(SERVICE, created.sid))
-    await _arrived(sandbox, "fetch_session")
+    await _arrived(sandbox, "sessions.fetch")
     assert _in_use(twilio) == 1
     task.cancel()
     with pytest.raises(asyncio.CancelledError):
@@ -71,12 +71,12 @@ async def test_cancelling_a_call_releases_its_connection(sandbox: Sandbox, twili
 async def test_a_timeout_around_a_call_releases_its_connection(
     sandbox: Sandbox, twilio: Any
 ) -> None:
-    sandbox.faults.add(STALL, vendor="twilio", operation="create_session")
+    sandbox.faults.add(STALL, vendor="twilio", operation="sessions.create")
     with pytest.raises(TimeoutError):
         async with asyncio.timeout(0.3):
             await twilio.sessions.create(SERVICE, ttl=600)
     # the stalled create ran once on the server; the client did not send it again
-    assert len(sandbox.requests.matching(operation="create_session")) == 1
+    assert len(sandbox.requests.matching(operation="sessions.create")) == 1
     await _released_and_usable(twilio)
 
 
@@ -95,10 +95,10 @@ async def test_cancelling_an_iteration_mid_page_releases_its_connection(
         async for session in twilio.sessions.list(SERVICE, page_size=2):
             seen.append(session.sid)
             if len(seen) == 2:  # the next page will stall
-                sandbox.faults.add(STALL, vendor="twilio", operation="list_sessions")
+                sandbox.faults.add(STALL, vendor="twilio", operation="sessions.list")
 
     task = asyncio.create_task(iterate())
-    await _arrived(sandbox, "list_sessions", count=2)
+    await _arrived(sandbox, "sessions.list", count=2)
     assert _in_use(twilio) == 1
     task.cancel()
     with pytest.raises(asyncio.CancelledError):
@@ -111,8 +111,8 @@ async def test_a_timeout_around_an_iteration_releases_its_connection(
     sandbox: Sandbox, twilio: Any
 ) -> None:
     await _twilio_sessions(twilio, 4)
-    sandbox.faults.add("delay=0", vendor="twilio", operation="list_sessions")
-    sandbox.faults.add(STALL, vendor="twilio", operation="list_sessions")
+    sandbox.faults.add("delay=0", vendor="twilio", operation="sessions.list")
+    sandbox.faults.add(STALL, vendor="twilio", operation="sessions.list")
     seen = []
     with pytest.raises(TimeoutError):
         async with asyncio.timeout(0.5):
@@ -136,16 +136,16 @@ async def test_breaking_out_of_an_iteration_leaves_nothing_open(
         break
     await pages.aclose()
     assert len(seen) == 2 and len(seen[1].items) == 2
-    assert len(sandbox.requests.matching(operation="list_sessions")) == 2  # no prefetch
+    assert len(sandbox.requests.matching(operation="sessions.list")) == 2  # no prefetch
     await _released_and_usable(twilio)
 
 
 async def test_many_cancellations_leave_the_pool_clean(sandbox: Sandbox, twilio: Any) -> None:
     """50 calls cancelled at once while stalled, then 50 normal ones on the same client."""
     created = await twilio.sessions.create(SERVICE, ttl=600)
-    sandbox.faults.add(STALL, vendor="twilio", operation="fetch_session", times=50)
+    sandbox.faults.add(STALL, vendor="twilio", operation="sessions.fetch", times=50)
     tasks = [asyncio.create_task(twilio.sessions.fetch(SERVICE, created.sid)) for _ in range(50)]
-    await _arrived(sandbox, "fetch_session", count=50)
+    await _arrived(sandbox, "sessions.fetch", count=50)
     for task in tasks:
         task.cancel()
     results = await asyncio.gather(*tasks, return_exceptions=True)

@@ -110,30 +110,30 @@ def _workload(
 
     calls = [
         *(
-            Call(vendor, "create_session", True, functools.partial(create, vendor))
+            Call(vendor, "sessions.create", True, functools.partial(create, vendor))
             for vendor in ("trinsic", "sipher", "equos", "twilio")
         ),
-        Call("trinsic", "get_session", False, lambda: t.get(seeds["trinsic"])),
-        Call("sipher", "get_session", False, lambda: s.get(seeds["sipher"])),
-        Call("equos", "get_session", False, lambda: e.get(seeds["equos"])),
-        Call("twilio", "fetch_session", False, lambda: w.fetch(SERVICE, seeds["twilio"])),
-        Call("trinsic", "list_sessions", False, lambda: t.list(page_size=10)),
-        Call("equos", "list_sessions", False, lambda: e.list(page_size=20)),
+        Call("trinsic", "sessions.get", False, lambda: t.get(seeds["trinsic"])),
+        Call("sipher", "sessions.get", False, lambda: s.get(seeds["sipher"])),
+        Call("equos", "sessions.get", False, lambda: e.get(seeds["equos"])),
+        Call("twilio", "sessions.fetch", False, lambda: w.fetch(SERVICE, seeds["twilio"])),
+        Call("trinsic", "sessions.list", False, lambda: t.list(page_size=10)),
+        Call("equos", "sessions.list", False, lambda: e.list(page_size=20)),
         Call(
             "twilio",
-            "list_sessions",
+            "sessions.list",
             False,
             lambda: w.list(TWILIO_SERVICE_SID, page_size=20),
         ),
         Call(
             "sipher",
-            "update_session",
+            "sessions.update",
             True,
             lambda: s.update(seeds["sipher"], defaults={"privacy_level": "shielded"}),
         ),
         Call(
             "twilio",
-            "update_session",
+            "sessions.update",
             True,
             lambda: w.update(TWILIO_SERVICE_SID, seeds["twilio"], ttl=86400),
         ),
@@ -224,7 +224,7 @@ async def test_load_with_faults_loses_nothing_and_leaks_nothing() -> None:
         allowed = {"APIConnectionError", "InternalServerError", "RateLimitError"}
         assert all(o.split(":")[1] in allowed for o in errors), errors
         assert all(
-            o.split(":")[0] in {"create_session", "update_session"}
+            o.split(":")[0] in {"sessions.create", "sessions.update"}
             or o.split(":")[1] != "RateLimitError"
             for o in errors
         ), errors
@@ -240,11 +240,11 @@ async def test_load_with_faults_loses_nothing_and_leaks_nothing() -> None:
         stored = await _stored_ids(clients)
         log = sandbox.requests
         for vendor in clients:
-            records = log.matching(vendor=vendor, operation="create_session")
+            records = log.matching(vendor=vendor, operation="sessions.create")
             performed = [r for r in records if r.changed_state]
             lost_after_handler = [r for r in performed if r.fault is not None]
             calls_made = sum(
-                1 for c in plan if c.vendor == vendor and c.operation == "create_session"
+                1 for c in plan if c.vendor == vendor and c.operation == "sessions.create"
             )
             told = created[vendor]
             assert len(set(told)) == len(told), f"{vendor}: an id was returned twice"

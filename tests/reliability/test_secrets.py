@@ -130,8 +130,8 @@ async def test_debug_logs_over_real_sockets_hold_no_credentials(
     httpcore loggers record at DEBUG: no record, formatted or not, holds a credential."""
     for name in LOGGERS:
         caplog.set_level(logging.DEBUG, logger=name)
-    sandbox.faults.add("status=503", operation="get_session", times=2)
-    sandbox.faults.add("drop", operation="list_sessions", times=2)
+    sandbox.faults.add("status=503", operation="sessions.get", times=2)
+    sandbox.faults.add("drop", operation="sessions.list", times=2)
     calls = 0
     for vendor in VENDORS:
         async with sandbox_client(sandbox, vendor) as client:

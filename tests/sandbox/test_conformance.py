@@ -158,4 +158,6 @@ def test_the_sandbox_serves_exactly_the_operations_of_the_specs() -> None:
             assert isinstance(result, Ok), result
             in_spec.add(result.ok().definition.raw["operationId"])
         served = {route.name for route in APP.vendors[prefix].routes()}
-        assert in_spec == served == OPERATIONS[prefix], spec  # type: ignore[index]
+        names = OPERATIONS[prefix]  # type: ignore[index]
+        assert served == set(names), spec  # the clients' names (`sessions.create`)
+        assert in_spec == set(names.values()), spec  # each mapped to one operationId

@@ -53,7 +53,7 @@ async def test_twilio_lifecycle(sandbox: Sandbox) -> None:
     assert fetched.unique_name == "order-0"
     listed = [s.sid async for s in twilio.list(TWILIO_SERVICE_SID, page_size=2)]
     assert listed == [s.sid for s in created]
-    assert len(sandbox.requests.matching(operation="list_sessions")) == 3  # 2 + 2 + 1
+    assert len(sandbox.requests.matching(operation="sessions.list")) == 3  # 2 + 2 + 1
     closed = await twilio.update(TWILIO_SERVICE_SID, created[0].sid, status="closed")
     assert str(closed.status) == "closed"
     await twilio.delete(TWILIO_SERVICE_SID, created[0].sid)
@@ -126,40 +126,40 @@ async def test_errors_of_each_kind(sandbox: Sandbox) -> None:
 
 async def test_rate_limit_is_retried_and_recovered(sandbox: Sandbox) -> None:
     rule = sandbox.faults.add(
-        "status=429; retry-after=0", vendor="twilio", operation="create_session", times=2
+        "status=429; retry-after=0", vendor="twilio", operation="sessions.create", times=2
     )
     session = await sandbox.twilio.sessions.create(TWILIO_SERVICE_SID)
     assert rule.hits == 2
-    creates = sandbox.requests.matching(operation="create_session")
+    creates = sandbox.requests.matching(operation="sessions.create")
     assert [r.handled for r in creates] == [False, False, True]
     assert session.sid.startswith("KC")
 
 
 async def test_a_dropped_read_is_retried(sandbox: Sandbox) -> None:
     created = await sandbox.sipher.sessions.create(defaults={})
-    sandbox.faults.add("drop", vendor="sipher", operation="get_session")
+    sandbox.faults.add("drop", vendor="sipher", operation="sessions.get")
     assert (await sandbox.sipher.sessions.get(created.session_id)).session_id == created.session_id
-    gets = sandbox.requests.matching(operation="get_session")
+    gets = sandbox.requests.matching(operation="sessions.get")
     assert [(r.fault, r.status) for r in gets] == [("drop", None), (None, 200)]
 
 
 async def test_a_dropped_create_is_not_retried(sandbox: Sandbox) -> None:
-    sandbox.faults.add("drop=after", vendor="equos", operation="create_session")
+    sandbox.faults.add("drop=after", vendor="equos", operation="sessions.create")
     with pytest.raises(sessionhub.APIConnectionError):
         await sandbox.equos.sessions.create(name="x", avatar="cavatar")
     # It did happen: exactly one session exists, and the client did not create a second.
-    assert len(sandbox.requests.matching(operation="create_session", changed_state=True)) == 1
+    assert len(sandbox.requests.matching(operation="sessions.create", changed_state=True)) == 1
     assert [s.name async for s in sandbox.equos.sessions.list()] == ["x"]
 
 
 async def test_an_empty_equos_null_is_not_found(sandbox: Sandbox) -> None:
-    sandbox.faults.add("empty", vendor="equos", operation="get_session")
+    sandbox.faults.add("empty", vendor="equos", operation="sessions.get")
     created = await sandbox.equos.sessions.create(name="x", avatar="cavatar")
     with pytest.raises(sessionhub.NotFoundError):
         await sandbox.equos.sessions.get(created.session.id)
 
 
 async def test_a_malformed_body_is_a_response_error(sandbox: Sandbox) -> None:
-    sandbox.faults.add("malformed-json", vendor="trinsic", operation="list_sessions")
+    sandbox.faults.add("malformed-json", vendor="trinsic", operation="sessions.list")
     with pytest.raises(sessionhub.ResponseValidationError):
         await sandbox.trinsic.sessions.list()

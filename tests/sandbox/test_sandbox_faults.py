@@ -92,19 +92,19 @@ def test_bad_fault_specs_are_refused(spec: str) -> None:
 
 def test_rules_apply_in_order_for_the_given_number_of_calls() -> None:
     faults = Faults()
-    twice = faults.add("status=503", vendor="twilio", operation="create_session", times=2)
+    twice = faults.add("status=503", vendor="twilio", operation="sessions.create", times=2)
     always = faults.add("status=500", vendor="sipher", times=None)
-    assert faults.take("twilio", "list_sessions") is None
-    assert faults.take("equos", "create_session") is None
-    assert str(faults.take("twilio", "create_session")) == "status=503"
-    assert str(faults.take("twilio", "create_session")) == "status=503"
-    assert faults.take("twilio", "create_session") is None
+    assert faults.take("twilio", "sessions.list") is None
+    assert faults.take("equos", "sessions.create") is None
+    assert str(faults.take("twilio", "sessions.create")) == "status=503"
+    assert str(faults.take("twilio", "sessions.create")) == "status=503"
+    assert faults.take("twilio", "sessions.create") is None
     assert (twice.hits, twice.remaining) == (2, 0)
     for _ in range(3):
-        assert str(faults.take("sipher", "get_session")) == "status=500"
+        assert str(faults.take("sipher", "sessions.get")) == "status=500"
     assert list(faults) == [always]
     faults.remove(always)
-    assert faults.take("sipher", "get_session") is None
+    assert faults.take("sipher", "sessions.get") is None
 
 
 def test_remove_removes_that_rule_even_beside_an_equal_one() -> None:
@@ -114,7 +114,7 @@ def test_remove_removes_that_rule_even_beside_an_equal_one() -> None:
     faults.remove(second)
     (remaining,) = faults
     assert remaining is first
-    faults.take("twilio", "create_session")
+    faults.take("twilio", "sessions.create")
     assert (first.hits, second.hits) == (1, 0)
     faults.remove(second)  # already gone: no error, and `first` stays
     assert len(faults) == 1
@@ -125,10 +125,20 @@ def test_rules_name_real_vendors_and_operations() -> None:
     with pytest.raises(ValueError, match="vendor"):
         faults.add("drop", vendor="stripe")
     with pytest.raises(ValueError, match="operation"):
-        faults.add("drop", vendor="twilio", operation="get_session")  # Twilio says fetch
+        faults.add("drop", vendor="twilio", operation="sessions.stop")  # Equos's, not Twilio's
+    with pytest.raises(ValueError, match="operation"):
+        faults.add("drop", operation="fetch_session")  # the spec's operationId is not a name
+    # Twilio's client says `fetch` where the others say `get`: both name Twilio's fetch.
+    rule = faults.add("drop", vendor="twilio", operation="sessions.get")
+    assert rule.operation == "sessions.fetch"
+    assert faults.take("twilio", "sessions.fetch") is not None
+    anyone = faults.add("drop", operation="sessions.get", times=2)
+    assert faults.take("twilio", "sessions.fetch") is not None
+    assert faults.take("sipher", "sessions.get") is not None
+    assert anyone.hits == 2
     with pytest.raises(ValueError, match="times"):
         faults.add("drop", times=0)
-    faults.add("drop", operation="stop_session")  # any vendor: known to one of them
+    faults.add("drop", operation="sessions.stop")  # any vendor: known to one of them
 
 
 # each fault, over a real socket
@@ -180,7 +190,7 @@ async def test_drop_before_the_handler(http: httpx.AsyncClient, sandbox: Sandbox
     with pytest.raises(httpx.RemoteProtocolError):
         await twilio_create(http, "drop")
     assert await twilio_count(http) == 0
-    (record,) = sandbox.requests.matching(operation="create_session")
+    (record,) = sandbox.requests.matching(operation="sessions.create")
     assert (record.fault, record.handled, record.changed_state, record.status) == (
         "drop",
         False,
@@ -193,7 +203,7 @@ async def test_drop_after_the_handler(http: httpx.AsyncClient, sandbox: Sandbox)
     with pytest.raises(httpx.RemoteProtocolError):
         await twilio_create(http, "drop=after")
     assert await twilio_count(http) == 1  # the create happened; the client cannot know
-    (record,) = sandbox.requests.matching(operation="create_session")
+    (record,) = sandbox.requests.matching(operation="sessions.create")
     assert (record.handled, record.changed_state, record.status) == (True, True, None)
 
 
@@ -233,17 +243,17 @@ async def test_delay_then_answer(http: httpx.AsyncClient) -> None:
 async def test_fail_the_next_n_calls_then_succeed(
     http: httpx.AsyncClient, sandbox: Sandbox
 ) -> None:
-    rule = sandbox.faults.add("status=503", vendor="twilio", operation="create_session", times=2)
+    rule = sandbox.faults.add("status=503", vendor="twilio", operation="sessions.create", times=2)
     statuses = [(await http.post(TWILIO, auth=TWILIO_AUTH)).status_code for _ in range(3)]
     assert statuses == [503, 503, 201]
     assert rule.hits == 2
-    creates = sandbox.requests.matching(vendor="twilio", operation="create_session")
+    creates = sandbox.requests.matching(vendor="twilio", operation="sessions.create")
     assert [(r.fault, r.handled) for r in creates] == [
         ("status=503", False),
         ("status=503", False),
         (None, True),
     ]
-    assert len(sandbox.requests.matching(operation="create_session", changed_state=True)) == 1
+    assert len(sandbox.requests.matching(operation="sessions.create", changed_state=True)) == 1
 
 
 async def test_healthz_never_fails_nor_uses_up_a_rule(

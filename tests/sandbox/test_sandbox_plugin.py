@@ -17,6 +17,7 @@ pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "test_with_sandbox.py"
+FASTAPI_EXAMPLE = ROOT / "examples" / "test_fastapi_sync.py"
 
 
 def run_pytest(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -52,6 +53,15 @@ def test_the_example_passes_in_auto_and_strict_mode() -> None:
         result = run_pytest(str(EXAMPLE), "-o", f"asyncio_mode={mode}")
         assert result.returncode == 0, result.stdout + result.stderr
         assert "2 passed" in result.stdout
+
+
+def test_the_fastapi_example_passes_with_its_sync_test_client() -> None:
+    """examples/test_fastapi_sync.py: a FastAPI app tested with FastAPI's sync TestClient
+    against `sessionhub_sandbox_thread`; in strict mode too (its tests are sync)."""
+    for mode in ("auto", "strict"):
+        result = run_pytest(str(FASTAPI_EXAMPLE), "-o", f"asyncio_mode={mode}")
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert "3 passed" in result.stdout
 
 
 def test_without_the_extra_only_fixture_users_fail(tmp_path: Path) -> None:

@@ -145,7 +145,11 @@ async def test_oversize_bodies_get_the_vendors_413(
     }[vendor]
     assert set(body) == expected_keys
     (record,) = sandbox.requests.matching(vendor=vendor)
-    assert (record.operation, record.status, record.changed_state) == ("create_session", 413, False)
+    assert (record.operation, record.status, record.changed_state) == (
+        "sessions.create",
+        413,
+        False,
+    )
 
 
 @pytest.mark.parametrize("vendor", sorted(WRITES))
@@ -176,7 +180,7 @@ async def test_the_request_log(sandbox: Sandbox, http: httpx.AsyncClient) -> Non
     assert (health.vendor, health.operation, health.status) == (None, None, 200)
     assert (get.vendor, get.operation, get.method, get.path, get.query) == (
         "sipher",
-        "get_session",
+        "sessions.get",
         "GET",
         "/sipher/v1/sessions/x",
         "y=1",

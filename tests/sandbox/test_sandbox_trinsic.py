@@ -45,6 +45,38 @@ async def test_create_returns_a_new_session(http: httpx.AsyncClient) -> None:
     assert set(verification["normalizedGovernmentIdData"].values()) == {None}
 
 
+async def test_a_verification_without_options_still_has_an_options_object(
+    http: httpx.AsyncClient,
+) -> None:
+    """Issue 14: Trinsic's schema makes governmentIdOptions a non-nullable object, so a
+    session created without options answers every field false, never null; through every
+    operation that returns the session."""
+    all_false = dict.fromkeys(
+        ("idNumber", "givenName", "familyName", "address", "dateOfBirth", "country",
+         "issueDate", "expirationDate"),
+        False,
+    )  # fmt: skip
+    for body in (
+        {"verifications": [{"type": "GovernmentId"}]},
+        {"verifications": [{"type": "GovernmentId", "governmentIdOptions": None}]},
+        {"verifications": [{}]},
+    ):
+        session = await create(http, body)
+        (verification,) = session["verifications"].values()
+        assert verification["governmentIdOptions"] == all_false
+        query = {"sessionId": session["id"]}
+        got = await http.get(f"{SESSIONS}/get", headers=AUTH, params=query)
+        (verification,) = got.json()["session"]["verifications"].values()
+        assert verification["governmentIdOptions"] == all_false
+        cancelled = await http.post(f"{SESSIONS}/cancel", headers=AUTH, params=query)
+        (verification,) = cancelled.json()["session"]["verifications"].values()
+        assert verification["governmentIdOptions"] == all_false
+    listed = await http.post(f"{SESSIONS}/list", headers=AUTH, json=ORDER)
+    for session in listed.json()["sessions"]:
+        (verification,) = session["verifications"].values()
+        assert verification["governmentIdOptions"] == all_false
+
+
 async def test_either_auth_header_is_enough(http: httpx.AsyncClient) -> None:
     for headers in (
         {"Authorization": f"Bearer {TRINSIC_API_KEY}"},

@@ -22,6 +22,8 @@ from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Match, Mount, Route
 from starlette.types import Message, Receive, Scope, Send
 
+from ._constants import CONTROL_PREFIX
+from ._control import control_mount
 from ._equos import EquosApi
 from ._faults import FAULT_HEADER, Fault, Faults, adding_headers, inject
 from ._http import RECORD_KEY, VENDOR_KEY, VendorApi
@@ -31,7 +33,9 @@ from ._state import SandboxState
 from ._trinsic import TrinsicApi
 from ._twilio import TwilioApi
 
-__all__ = ["SandboxApp"]
+__all__ = ["STATE_FORMAT", "SandboxApp"]
+
+STATE_FORMAT = "sessionhub-sandbox-state/1"
 
 
 class SandboxApp(Starlette):
@@ -48,11 +52,15 @@ class SandboxApp(Starlette):
             )
         }
         self._mounts = [_mount(api) for api in self.vendors.values()]
+        self.sandbox = state
         super().__init__(
-            routes=[Route("/healthz", _healthz, methods=["GET"]), *self._mounts],
+            routes=[
+                Route("/healthz", _healthz, methods=["GET"]),
+                control_mount(self),
+                *self._mounts,
+            ],
             exception_handlers={HTTPException: self._unrouted, Exception: self._crashed},
         )
-        self.sandbox = state
 
     @property
     def faults(self) -> Faults:
@@ -63,14 +71,47 @@ class SandboxApp(Starlette):
         return self.sandbox.requests
 
     def reset(self) -> None:
-        """Forget every session, fault rule and recorded request."""
+        """Forget every session, fault rule and recorded request (the clock stays)."""
         for api in self.vendors.values():
             api.reset()
         self.sandbox.faults.clear()
         self.sandbox.requests.clear()
 
+    def export_state(self) -> dict[str, Any]:
+        """Every vendor's sessions, as JSON-ready data that import_state() takes back."""
+        return {
+            "format": STATE_FORMAT,
+            "sequence": self.sandbox.sequence,
+            "vendors": {name: api.export_state() for name, api in self.vendors.items()},
+        }
+
+    def import_state(self, data: Any) -> dict[str, int]:
+        """Replace every vendor's sessions with `data` (export_state()'s shape; a vendor
+        left out is emptied); faults and the request log stay. ValueError, with nothing
+        changed, when `data` is not that shape. Returns the sessions imported per vendor."""
+        if not isinstance(data, dict) or data.get("format") != STATE_FORMAT:
+            raise ValueError(f"expected an object with 'format': {STATE_FORMAT!r}")
+        vendors = data.get("vendors", {})
+        sequence = data.get("sequence", 0)
+        if not isinstance(vendors, dict) or not set(vendors) <= set(self.vendors):
+            raise ValueError(f"'vendors' maps some of {sorted(self.vendors)} to their state")
+        if isinstance(sequence, bool) or not isinstance(sequence, int) or sequence < 0:
+            raise ValueError("'sequence' must be a whole number >= 0")
+        before = {name: api.export_state() for name, api in self.vendors.items()}
+        highest = 0
+        try:
+            for name, api in self.vendors.items():
+                highest = max(highest, api.import_state(vendors.get(name, {})))
+        except (ValueError, TypeError):
+            for name, api in self.vendors.items():
+                api.import_state(before[name])
+            raise
+        self.sandbox.sequence = max(sequence, highest)
+        exported = self.export_state()["vendors"]
+        return {name: len(exported[name]["sessions"]) for name in self.vendors}
+
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+        if scope["type"] != "http" or _is_control(scope["path"]):
             await super().__call__(scope, receive, send)
             return
         vendor, operation = self._identify(scope)
@@ -114,8 +155,8 @@ class SandboxApp(Starlette):
         )
 
     def _identify(self, scope: Scope) -> tuple[VendorApi | None, str | None]:
-        """The vendor and operation (spec operationId) a request is for, as routing will
-        decide it, without running anything."""
+        """The vendor and operation (the client's name, `sessions.create`) a request is
+        for, as routing will decide it, without running anything."""
         for mount in self._mounts:
             match, child = mount.matches(scope)
             if match is Match.FULL:
@@ -159,6 +200,10 @@ class SandboxApp(Starlette):
             response: Response = vendor.error(500)
             return response
         return PlainTextResponse("Internal Server Error", 500)
+
+
+def _is_control(path: str) -> bool:
+    return path == CONTROL_PREFIX or path.startswith(CONTROL_PREFIX + "/")
 
 
 def _mount(api: VendorApi) -> Mount:

@@ -9,9 +9,11 @@ from __future__ import annotations
 from typing import Final, Literal
 
 __all__ = [
+    "CONTROL_PREFIX",
     "EQUOS_API_KEY",
     "MAX_BODY_BYTES",
     "OPERATIONS",
+    "OPERATION_ALIASES",
     "SIPHER_API_KEY",
     "SIPHER_FREE_API_KEY",
     "TRINSIC_API_KEY",
@@ -20,6 +22,9 @@ __all__ = [
     "TWILIO_SERVICE_SID",
     "VENDORS",
     "Vendor",
+    "canonical_operation",
+    "operation_name",
+    "same_operation",
 ]
 
 Vendor = Literal["trinsic", "sipher", "equos", "twilio"]
@@ -33,16 +38,86 @@ TWILIO_ACCOUNT_SID: Final = "AC00000000000000000000000000000000"
 TWILIO_AUTH_TOKEN: Final = "sandbox-twilio"
 TWILIO_SERVICE_SID: Final = "KS00000000000000000000000000000000"  # the one ready service
 
-# The operationIds of our specs (specs/*.yaml); the request log and fault scopes use them,
-# so a test names an operation exactly as the spec and the generated client do.
-OPERATIONS: Final[dict[Vendor, frozenset[str]]] = {
-    "trinsic": frozenset({"create_session", "get_session", "list_sessions", "cancel_session"}),
-    "sipher": frozenset({"create_session", "get_session", "update_session", "delete_session"}),
-    "equos": frozenset({"create_session", "get_session", "list_sessions", "stop_session"}),
-    "twilio": frozenset(
-        {"create_session", "list_sessions", "fetch_session", "update_session", "delete_session"}
-    ),
+# Operation names, exactly as sessionhub's clients name them in errors and logs
+# (`APIError.operation`, the retry log): the request log records these and fault rules
+# match on them. Each maps to the handler of the spec's operationId.
+OPERATIONS: Final[dict[Vendor, dict[str, str]]] = {
+    "trinsic": {
+        "sessions.create": "create_session",
+        "sessions.get": "get_session",
+        "sessions.list": "list_sessions",
+        "sessions.cancel": "cancel_session",
+    },
+    "sipher": {
+        "sessions.create": "create_session",
+        "sessions.get": "get_session",
+        "sessions.update": "update_session",
+        "sessions.delete": "delete_session",
+    },
+    "equos": {
+        "sessions.create": "create_session",
+        "sessions.get": "get_session",
+        "sessions.list": "list_sessions",
+        "sessions.stop": "stop_session",
+    },
+    "twilio": {
+        "sessions.create": "create_session",
+        "sessions.fetch": "fetch_session",
+        "sessions.list": "list_sessions",
+        "sessions.update": "update_session",
+        "sessions.delete": "delete_session",
+    },
 }
+
+# Names a fault rule or a log filter also accepts. Twilio's client (like Twilio's own
+# SDKs) says `fetch` where the three others say `get`; `sessions.get` means the same.
+OPERATION_ALIASES: Final[dict[Vendor, dict[str, str]]] = {
+    "trinsic": {},
+    "sipher": {},
+    "equos": {},
+    "twilio": {"sessions.get": "sessions.fetch"},
+}
+
+
+def operation_name(vendor: str, handler: str) -> str:
+    """The client's name (`sessions.fetch`) of a vendor's handler (`fetch_session`)."""
+    for name, target in OPERATIONS[vendor].items():  # type: ignore[index]
+        if target == handler:
+            return name
+    raise KeyError(f"{vendor} has no operation {handler!r}")
+
+
+def canonical_operation(vendor: str | None, name: str) -> str:
+    """`name` as the request log records it for `vendor` (aliases resolved); ValueError
+    for a name no vendor (or not this vendor) serves."""
+    if vendor is not None:
+        if vendor not in VENDORS:
+            raise ValueError(f"unknown vendor {vendor!r}; expected one of {', '.join(VENDORS)}")
+        known = {*OPERATIONS[vendor], *OPERATION_ALIASES[vendor]}
+        if name not in known:
+            raise ValueError(
+                f"unknown operation {name!r} for {vendor}; expected one of {sorted(known)}"
+            )
+        return OPERATION_ALIASES[vendor].get(name, name)
+    known = {n for v in VENDORS for n in (*OPERATIONS[v], *OPERATION_ALIASES[v])}
+    if name not in known:
+        raise ValueError(f"unknown operation {name!r}; expected one of {sorted(known)}")
+    return name
+
+
+# The control plane's prefix: never a vendor's.
+CONTROL_PREFIX: Final = "/_sandbox"
 
 # Sipher's express.json limit (1 MB) applied to all four: larger bodies get the vendor's 413.
 MAX_BODY_BYTES: Final = 1024 * 1024
+
+
+def same_operation(vendor: str | None, wanted: str, recorded: str | None) -> bool:
+    """Whether a rule's or a filter's `wanted` name means the `recorded` operation of a
+    request to `vendor` (`sessions.get` means Twilio's `sessions.fetch`)."""
+    if recorded is None:
+        return False
+    if wanted == recorded:
+        return True
+    aliases = OPERATION_ALIASES.get(vendor, {}) if vendor is not None else {}  # type: ignore[call-overload]
+    return bool(aliases.get(wanted) == recorded)

@@ -11,9 +11,11 @@ gets the empty body NestJS most likely really sends, so clients can be tested on
 from __future__ import annotations
 
 import base64
+import dataclasses
 import hashlib
 import hmac
 import json
+import re
 import secrets
 from dataclasses import dataclass
 from typing import Any
@@ -25,7 +27,6 @@ from starlette.routing import Route
 from starlette.types import Scope
 
 from ._constants import EQUOS_API_KEY
-from ._equos_checks import AGENT_MODELS, AVATAR_KEYS, check_create, query_int, referenced_id
 from ._http import (
     Reject,
     changed,
@@ -34,8 +35,10 @@ from ._http import (
     parse_json,
     phrase,
     read_body,
+    records,
     route_path,
 )
+from ._spec import Issue, spec_for
 from ._state import SandboxState, cuid, iso_millis
 
 __all__ = ["NULL_STYLE_HEADER", "EquosApi"]
@@ -44,7 +47,9 @@ NULL_STYLE_HEADER = "x-sandbox-null-style"
 ORGANIZATION_ID = "cmsandbox00000org0000000a"
 LIVEKIT_URL = "wss://sandbox-livekit.invalid"
 _STORAGE_URL = "https://sandbox-storage.invalid"
-_MAX_TAKE, _DEFAULT_TAKE = 50, 20
+_DEFAULT_TAKE = 20
+# Up to 18 digits: nothing longer is a sensible value, and int() refuses 4300+ digits.
+_INTEGER = re.compile(r"-?[0-9]{1,18}")
 _ERRORS: dict[int, dict[str, Any]] = {
     401: {"message": "Unauthorized"},
     403: {"message": "Forbidden resource", "error": "Forbidden"},
@@ -73,11 +78,43 @@ class EquosApi:
         self._avatars: dict[str, dict[str, Any]] = {}
         self._agents: dict[str, dict[str, Any]] = {}
         self._token_key = secrets.token_bytes(32)
+        self._spec = spec_for("equos")
+        # Which of two shapes an `agent` or `avatar` is: a definition has every key its
+        # creation schema requires; anything else with an id is a reference.
+        self._agent_keys = tuple(self._spec.component("CreateAgentRequest")["required"])
+        self._avatar_keys = tuple(self._spec.component("CreateAvatarRequest")["required"])
+        self._default_model = self._spec.component("AgentModel")["enum"][0]
 
     def reset(self) -> None:
         self._sessions.clear()
         self._avatars.clear()
         self._agents.clear()
+
+    def export_state(self) -> dict[str, Any]:
+        return {
+            "sessions": [dataclasses.asdict(s) for s in self._sessions.values()],
+            "avatars": list(self._avatars.values()),
+            "agents": list(self._agents.values()),
+        }
+
+    def import_state(self, data: dict[str, Any]) -> int:
+        sessions = records(data, "sessions", _Session)
+        kept: dict[str, dict[str, dict[str, Any]]] = {}
+        for key in ("avatars", "agents"):
+            items = data.get(key, [])
+            if not isinstance(items, list) or not all(
+                isinstance(i, dict) and isinstance(i.get("id"), str) for i in items
+            ):
+                raise ValueError(f"{key!r} must be a list of objects with a string id")
+            kept[key] = {i["id"]: i for i in items}
+        for session in sessions:
+            if not isinstance(session.body, dict) or not isinstance(session.body.get("id"), str):
+                raise ValueError("each Equos session's body needs its string id")
+        # kept in creation order, as creating them would have: listings rely on it
+        ordered = sorted(sessions, key=lambda s: s.sequence)
+        self._sessions = {s.body["id"]: s for s in ordered}
+        self._avatars, self._agents = kept["avatars"], kept["agents"]
+        return max((s.sequence for s in sessions), default=0)
 
     def routes(self) -> list[Route]:
         return [
@@ -111,7 +148,7 @@ class EquosApi:
     async def create_session(self, request: Request) -> Response:
         self._authenticate(request)
         body = await self._json(request)
-        problems = check_create(body)
+        problems = self._create_problems(body)
         if problems:
             raise Reject(self.error(400, problems))
         now = self._state.now()
@@ -160,19 +197,24 @@ class EquosApi:
     async def list_sessions(self, request: Request) -> Response:
         self._authenticate(request)
         query = request.query_params
-        problems: list[str] = []
-        take = query_int(query.getlist("take"), "take", _DEFAULT_TAKE, 1, _MAX_TAKE, problems)
-        skip = query_int(query.getlist("skip"), "skip", 0, 0, None, problems)
+        issues: list[Issue] = []
+        take = self._query(query.getlist("take"), "take", _DEFAULT_TAKE, issues)
+        skip = self._query(query.getlist("skip"), "skip", 0, issues)
         clients = query.getlist("client")
-        if len(clients) > 1:
-            problems.append("client must be a string")
-        if problems:
-            raise Reject(self.error(400, problems))
+        issues.extend(
+            self._spec.check_parameter(
+                "list_sessions", "client", clients if len(clients) > 1 else clients[0]
+            )
+            if clients
+            else []
+        )
+        if issues:
+            raise Reject(self.error(400, [_message(i) for i in issues]))
         # Oldest first: sessions added while a caller pages go to the end, so skip/take
         # pages already read do not shift.
         matching = [
             self._refreshed(s)
-            for s in sorted(self._sessions.values(), key=lambda s: s.sequence)
+            for s in self._sessions.values()  # insertion order is creation order
             if not clients or s.body["client"] == clients[0]
         ]
         page = matching[skip : skip + take]
@@ -211,6 +253,40 @@ class EquosApi:
         except ValueError as exc:
             raise Reject(self.error(400, _json_error(exc))) from None
 
+    def _create_problems(self, body: Any) -> list[str]:
+        """Every problem with a create body, as NestJS's ValidationPipe (class-validator)
+        lists them, from the spec's CreateSessionRequest; [] when valid."""
+        schema = self._spec.body("create_session")
+        body = _present(body if isinstance(body, dict) else {}, schema)
+        issues = self._spec.check(schema, body, omit=("agent", "avatar"))
+        for name, creation_keys, definition in (
+            ("agent", self._agent_keys, "CreateAgentRequest"),
+            ("avatar", self._avatar_keys, "CreateAvatarRequest"),
+        ):
+            if name not in body:
+                if name in schema.get("required", ()):
+                    issues.extend(self._spec.check(schema, {}, omit=_others(schema, name)))
+                continue
+            value = body[name]
+            is_reference = isinstance(value, dict) and _referenced_id(value, creation_keys)
+            shape = "ResourceReference" if is_reference else definition
+            issues.extend(self._spec.check(shape, value, path=(name,)))
+        order = list(schema["properties"])
+        issues.sort(key=lambda i: order.index(str(i.path[0])) if i.path else -1)
+        return [_message(i) for i in issues]
+
+    def _query(self, values: list[str], name: str, default: int, issues: list[Issue]) -> int:
+        """A whole-number query parameter, checked against the spec's schema for it."""
+        if not values:
+            return default
+        text = values[-1].strip()
+        if len(values) > 1 or not _INTEGER.fullmatch(text):
+            issues.extend(self._spec.check_parameter("list_sessions", name, text))
+            return default
+        found = self._spec.check_parameter("list_sessions", name, int(text))
+        issues.extend(found)
+        return int(text)
+
     def _nullable(self, request: Request, body: dict[str, Any] | None) -> Response:
         if body is None and request.headers.get(NULL_STYLE_HEADER, "").lower() == "empty":
             return Response(b"", 200)
@@ -228,7 +304,7 @@ class EquosApi:
         return body
 
     def _avatar(self, request: dict[str, Any], stamp: str) -> dict[str, Any]:
-        reference = referenced_id(request, AVATAR_KEYS)
+        reference = _referenced_id(request, self._avatar_keys)
         if reference is not None and reference in self._avatars:
             return self._avatars[reference]
         avatar_id = reference or cuid(self._state.now())
@@ -250,7 +326,7 @@ class EquosApi:
         return avatar
 
     def _agent(self, request: dict[str, Any], stamp: str) -> dict[str, Any]:
-        reference = referenced_id(request, ("provider",))
+        reference = _referenced_id(request, self._agent_keys)
         if reference is not None and reference in self._agents:
             return self._agents[reference]
         agent_id = reference or cuid(self._state.now())
@@ -261,7 +337,7 @@ class EquosApi:
             "name": fields.get("name", "Sandbox agent" if reference else None),
             "provider": fields.get("provider", "gemini"),
             "client": fields.get("client"),
-            "model": fields.get("model", AGENT_MODELS[0] if reference else None),
+            "model": fields.get("model", self._default_model if reference else None),
             "voice": fields.get("voice", "Puck" if reference else None),
             "instructions": fields.get("instructions"),
             "greetingMsg": fields.get("greetingMsg"),
@@ -305,3 +381,67 @@ def _json_error(exc: ValueError) -> str:
 
 def _integer(value: Any) -> int | None:
     return None if value is None else int(value)
+
+
+def _referenced_id(value: dict[str, Any], creation_keys: tuple[str, ...]) -> str | None:
+    """The id when `value` is a reference (`{id}`) rather than a definition to create."""
+    if isinstance(value.get("id"), str) and not all(key in value for key in creation_keys):
+        return str(value["id"])
+    return None
+
+
+def _present(value: Any, schema: dict[str, Any]) -> Any:
+    """`value` without its null members, at any depth: class-validator's @IsOptional
+    treats null as absent (a required member that is null is then missing). Only
+    declared members: a null value in a map (templateVars) stays, and is refused."""
+    if not isinstance(value, dict):
+        return value
+    properties: dict[str, Any] = dict(schema.get("properties", {}))
+    for branch in (*schema.get("oneOf", ()), *schema.get("anyOf", ())):
+        properties.update(branch.get("properties", {}))
+    return {
+        key: _present(member, properties.get(key, {}))
+        for key, member in value.items()
+        if member is not None or key not in properties
+    }
+
+
+def _others(schema: dict[str, Any], keep: str) -> tuple[str, ...]:
+    return tuple(name for name in schema.get("properties", {}) if name != keep)
+
+
+def _message(issue: Issue) -> str:
+    """class-validator's message for one issue."""
+    name = ".".join(str(part) for part in issue.path)
+    kind = issue.type
+    values = issue.schema.get("enum")
+    if values is not None and issue.keyword in ("enum", "type", "required"):
+        return f"{name} must be one of the following values: {', '.join(map(str, values))}"
+    if issue.keyword == "required" and kind in (None, "object"):
+        return f"{name} should not be empty"  # @IsNotEmpty on a nested object
+    if issue.keyword in ("type", "required"):
+        if kind == "object":
+            if "additionalProperties" in issue.schema:
+                return f"{name} must be an object"
+            return f"nested property {name} must be either object or array"
+        return f"{name} must be {_TYPE_WORDS.get(kind or 'string', 'a string')}"
+    if issue.keyword == "maxLength":
+        return f"{name} must be shorter than or equal to {issue.expected} characters"
+    if issue.keyword == "minLength":
+        return f"{name} must be longer than or equal to {issue.expected} characters"
+    if issue.keyword == "minimum":
+        return f"{name} must not be less than {issue.expected}"
+    if issue.keyword == "maximum":
+        return f"{name} must not be greater than {issue.expected}"
+    if issue.keyword == "format" and issue.expected == "uri":
+        return f"{name} must be a URL address"
+    return f"{name} is invalid"
+
+
+_TYPE_WORDS = {
+    "string": "a string",
+    "integer": "an integer number",
+    "number": "a number conforming to the specified constraints",
+    "boolean": "a boolean value",
+    "array": "an array",
+}

@@ -1,14 +1,33 @@
 """Fault injection: make the sandbox fail the way real vendors and networks fail.
 
 Off by default. A fault comes from the `X-Sandbox-Fault` request header (that request
-only) or from a rule added with `sandbox.faults.add(...)` (the next N matching requests).
-Both use one syntax, `;`-separated items:
+only), from a rule added with `sandbox.faults.add(...)` or `POST /_sandbox/faults` (the
+next N matching requests, or a seeded random share of them). All use the syntax in
+`GRAMMAR` below, which `help(sessionhub.sandbox.Faults)` and docs/SANDBOX.md show too.
+"""
 
+from __future__ import annotations
+
+import asyncio
+import itertools
+import random
+import threading
+from collections.abc import Awaitable, Callable, Iterator, MutableMapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal, get_args
+
+from ._constants import VENDORS, canonical_operation, same_operation
+
+__all__ = ["FAULT_HEADER", "GRAMMAR", "Fault", "FaultRule", "Faults", "adding_headers", "inject"]
+
+GRAMMAR = """\
     status=503                      the vendor's own 503 body; the handler does not run
-    status=429; retry-after=2       429 with Retry-After: 2 (seconds, an HTTP date, or none)
+    status=429; retry-after=2       429 with Retry-After: 2 (seconds, an HTTP date, or
+                                    none); a 429 without retry-after= says 1
     status=418; body=I'm a teapot   any error status (400-599), with a text/plain body
     status=502                      a proxy's HTML page (502 and 504 default to HTML)
-    delay=1.5                       wait, then answer normally (combines with any fault)
+    delay=1.5                       wait (up to 300 s), then answer normally; combines
+                                    with any other fault (status=503; delay=2)
     drop                            close the connection before any response byte
     drop=after                      run the handler (state changes), then drop
     truncate[=N]                    run the handler, send the headers and N bytes of the
@@ -18,20 +37,22 @@ Both use one syntax, `;`-separated items:
     empty                           run the handler, send its status with an empty body
     content-type[=TYPE]             run the handler, send its body as TYPE (text/html)
 
-"Handler ran" is exactly what a retry test needs to know: after `drop=after` a create
-did happen, after `drop` it did not. The request log records which one it was.
+    "Handler ran" is what a retry test needs to know: after `drop=after` a create did
+    happen, after `drop` it did not. The request log records which one it was.
+
+    A rule is scoped by vendor (trinsic, sipher, equos, twilio) and operation, named as
+    sessionhub's clients name it in errors and logs: sessions.create, sessions.get,
+    sessions.list, sessions.update, sessions.delete, sessions.cancel (Trinsic),
+    sessions.stop (Equos); Twilio's client says sessions.fetch, and sessions.get names
+    that too. `times` is how many requests it fails (default 1; null: until removed).
+
+    Random faults, for load tests: rate=0.02 with a list of faults and a seed fails 2 %
+    of the matching calls, each with one of the faults, the same calls the same way
+    for the same seed and the same order of calls:
+
+        sandbox.faults.add(["status=503", "drop"], rate=0.02, seed=7)
+        POST /_sandbox/faults {"fault": ["status=503", "drop"], "rate": 0.02, "seed": 7}
 """
-
-from __future__ import annotations
-
-import asyncio
-from collections.abc import Awaitable, Callable, Iterator, MutableMapping
-from dataclasses import dataclass, field
-from typing import Any, Literal, get_args
-
-from ._constants import OPERATIONS, VENDORS
-
-__all__ = ["FAULT_HEADER", "Fault", "FaultRule", "Faults", "adding_headers", "inject"]
 
 FAULT_HEADER = "x-sandbox-fault"
 
@@ -48,7 +69,7 @@ Responder = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 @dataclass(frozen=True)
 class Fault:
-    """One fault, parsed from (and printed as) the `X-Sandbox-Fault` syntax."""
+    """One fault, parsed from (and printed as) the fault syntax, which follows."""
 
     kind: Kind
     status: int | None = None
@@ -155,88 +176,202 @@ def _kind_value(kind: str, value: str | None) -> dict[str, Any]:
     return {}
 
 
+class _Default:
+    """The default of `times`, which depends on `rate`."""
+
+    def __repr__(self) -> str:
+        return "<default>"
+
+
+_DEFAULT = _Default()
+
+
 @dataclass(eq=False)  # a rule is itself: `remove(rule)` must not remove an equal twin
 class FaultRule:
-    """A fault for the next `remaining` matching requests (None: until removed)."""
+    """A fault for the next `remaining` matching requests (None: until removed).
+
+    A random rule (`rate` set) fails each matching request with probability `rate`, with a
+    fault drawn from `choices`, both decided by its own `random.Random(seed)`: the same seed
+    and the same sequence of matching requests fail the same requests the same way.
+    `remaining` then counts injected faults, not matching requests.
+    """
 
     fault: Fault
     vendor: str | None = None
     operation: str | None = None
     remaining: int | None = 1
     hits: int = field(default=0, init=False)
+    rate: float | None = None
+    seed: int | None = None
+    choices: tuple[Fault, ...] = ()
+    id: int = 0
+    seen: int = field(default=0, init=False)
+    _random: random.Random = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if not self.choices:
+            self.choices = (self.fault,)
+        self._random = random.Random(self.seed)
 
     def matches(self, vendor: str | None, operation: str | None) -> bool:
         return (self.vendor is None or self.vendor == vendor) and (
-            self.operation is None or self.operation == operation
+            self.operation is None or same_operation(vendor, self.operation, operation)
         )
+
+    def draw(self) -> Fault | None:
+        """This matching request's fault: always the fault, or for a random rule the
+        seeded draw's (None: this request passes)."""
+        self.seen += 1
+        if self.rate is None:
+            return self.fault
+        hit = self._random.random() < self.rate
+        choice = self._random.choice(self.choices)  # drawn every time: a fixed stream
+        return choice if hit else None
+
+    def to_json(self) -> dict[str, Any]:
+        """The rule as the control plane lists it (`GET /_sandbox/faults`)."""
+        body: dict[str, Any] = {
+            "id": self.id,
+            "fault": str(self.fault) if self.rate is None else [str(f) for f in self.choices],
+            "vendor": self.vendor,
+            "operation": self.operation,
+            "times": self.remaining,
+            "hits": self.hits,
+        }
+        if self.rate is not None:
+            body.update(rate=self.rate, seed=self.seed, seen=self.seen)
+        return body
 
 
 class Faults:
     """The sandbox's fault rules, checked in the order they were added.
 
-        sandbox.faults.add("status=503", vendor="twilio", operation="create_session", times=2)
+        sandbox.faults.add("status=503", vendor="twilio", operation="sessions.create", times=2)
 
-    fails the next two Twilio creates with Twilio's 503 and lets the third through. A rule
-    leaves the list once used up; the returned `FaultRule` keeps counting its `hits`.
+    fails the next two Twilio creates with Twilio's 503 and lets the third through;
+
+        sandbox.faults.add(["status=503", "drop", "delay=2"], rate=0.02, seed=7)
+
+    fails 2 % of all calls (times=None: until removed) with one of the three, the same
+    calls the same way on every run with seed 7. A rule leaves the list once used up; the
+    returned `FaultRule` keeps counting its `hits`. Operation names are those of
+    sessionhub's clients (`sessions.create`; Twilio's `sessions.fetch`, also reachable as
+    `sessions.get`). Safe to use from another thread than the sandbox's.
+
+    The fault syntax (one fault, `;`-separated items), also for the `X-Sandbox-Fault`
+    request header and `POST /_sandbox/faults`, follows.
     """
 
     def __init__(self) -> None:
         self._rules: list[FaultRule] = []
+        self._lock = threading.Lock()
+        self._ids = itertools.count(1)
 
     def add(
         self,
-        fault: str | Fault,
+        fault: str | Fault | Sequence[str | Fault],
         *,
         vendor: str | None = None,
         operation: str | None = None,
-        times: int | None = 1,
+        times: int | _Default | None = _DEFAULT,
+        rate: float | None = None,
+        seed: int | None = None,
     ) -> FaultRule:
-        """Fail the next `times` requests (None: every one) matching vendor and operation."""
-        if isinstance(fault, str):
-            fault = Fault.parse(fault)
+        """Fail the next `times` requests (default 1; None: every one) matching vendor and
+        operation. With `rate` (0 < rate <= 1), fail each matching request with that
+        probability instead, with one of the `fault`s (a list) drawn by a generator seeded
+        with `seed`; `times` (default None) then caps how many faults it injects."""
+        if isinstance(fault, (str, Fault)):
+            choices: tuple[Fault, ...] = (_parsed(fault),)
+        elif not isinstance(fault, (list, tuple)):
+            raise ValueError(f"a fault is a string such as 'status=503', not {fault!r}")
+        else:
+            choices = tuple(_parsed(f) for f in fault)
+            if not choices:
+                raise ValueError("a list of faults needs at least one fault")
+            if rate is None and len(choices) > 1:
+                raise ValueError("several faults need a rate= to choose between them")
         if vendor is not None and vendor not in VENDORS:
             raise ValueError(f"unknown vendor {vendor!r}; expected one of {', '.join(VENDORS)}")
         if operation is not None:
-            known = OPERATIONS[vendor] if vendor is not None else set().union(*OPERATIONS.values())
-            if operation not in known:
-                raise ValueError(
-                    f"unknown operation {operation!r}; expected one of {sorted(known)}"
-                )
-        if times is not None and times < 1:
+            operation = canonical_operation(vendor, operation)
+        if isinstance(times, _Default):
+            times = 1 if rate is None else None
+        if times is not None and (isinstance(times, bool) or times < 1):
             raise ValueError("times must be at least 1 (or None for every request)")
-        rule = FaultRule(fault, vendor, operation, times)
-        self._rules.append(rule)
+        if rate is not None and (isinstance(rate, bool) or not 0 < rate <= 1):
+            raise ValueError("rate must be a fraction above 0 and at most 1 (0.02 for 2 %)")
+        if seed is not None and rate is None:
+            raise ValueError("seed= goes with rate=")
+        rule = FaultRule(
+            choices[0],
+            vendor,
+            operation,
+            times,
+            rate=rate,
+            seed=seed,
+            choices=choices,
+            id=next(self._ids),
+        )
+        with self._lock:
+            self._rules.append(rule)
         return rule
 
     def take(self, vendor: str | None, operation: str | None) -> Fault | None:
-        """The fault for this request, if any rule matches; uses up one of its times."""
-        for rule in self._rules:
-            if rule.matches(vendor, operation):
+        """The fault for this request, if any rule matches; uses up one of its times. A
+        random rule that lets the request pass hands it on to the rules after it."""
+        with self._lock:
+            for rule in self._rules:
+                if not rule.matches(vendor, operation):
+                    continue
+                fault = rule.draw()
+                if fault is None:
+                    continue
                 rule.hits += 1
                 if rule.remaining is not None:
                     rule.remaining -= 1
                     if rule.remaining == 0:
                         self._rules.remove(rule)
-                return rule.fault
+                return fault
         return None
 
-    def remove(self, rule: FaultRule) -> None:
-        """Stop applying `rule` (no error if it is already used up)."""
-        if rule in self._rules:
-            self._rules.remove(rule)
+    def remove(self, rule: FaultRule | int) -> bool:
+        """Stop applying `rule` (or the rule with that id); False if it was not active
+        (already used up, or never added here)."""
+        with self._lock:
+            for index, active in enumerate(self._rules):
+                if active is rule or (isinstance(rule, int) and active.id == rule):
+                    del self._rules[index]
+                    return True
+        return False
 
     def clear(self) -> None:
         """Remove every rule: the sandbox behaves normally again."""
-        self._rules.clear()
+        with self._lock:
+            self._rules.clear()
 
     def __iter__(self) -> Iterator[FaultRule]:
-        return iter(list(self._rules))
+        with self._lock:
+            return iter(list(self._rules))
 
     def __len__(self) -> int:
         return len(self._rules)
 
     def __repr__(self) -> str:
         return f"<Faults: {len(self._rules)} active rules>"
+
+
+Fault.__doc__ = f"{Fault.__doc__}\n\n{GRAMMAR}"
+Faults.__doc__ = f"{Faults.__doc__}\n{GRAMMAR}"
+FaultRule.__doc__ = f"{FaultRule.__doc__}\n    The fault syntax:\n\n{GRAMMAR}"
+
+
+def _parsed(fault: str | Fault) -> Fault:
+    if isinstance(fault, Fault):
+        return fault
+    if not isinstance(fault, str):
+        raise ValueError(f"a fault is a string such as 'status=503', not {fault!r}")
+    return Fault.parse(fault)
 
 
 _GATEWAY_HTML = (

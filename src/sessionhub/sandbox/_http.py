@@ -7,6 +7,7 @@ not-found checks read as straight-line code instead of nested returns.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Awaitable, Callable
 from http import HTTPStatus
@@ -17,7 +18,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 from starlette.types import Scope
 
-from ._constants import MAX_BODY_BYTES
+from ._constants import MAX_BODY_BYTES, operation_name
 from ._log import RecordedRequest
 
 __all__ = [
@@ -33,6 +34,7 @@ __all__ = [
     "parse_json",
     "phrase",
     "read_body",
+    "records",
     "route_path",
 ]
 
@@ -63,6 +65,13 @@ class VendorApi(Protocol):
 
     def reset(self) -> None:
         """Forget every session."""
+
+    def export_state(self) -> dict[str, Any]:
+        """Every session (and whatever else the vendor keeps) as JSON-ready data."""
+
+    def import_state(self, data: dict[str, Any]) -> int:
+        """Replace every session with `data` (as export_state() made it); ValueError when it
+        is not that shape. Returns the highest creation number imported (0 for none)."""
 
 
 class Reject(Exception):
@@ -103,9 +112,11 @@ def endpoint(
 def operation(
     vendor: VendorApi, method: str, path: str, handler: Callable[[Request], Awaitable[Response]]
 ) -> Route:
-    """The route of one operation, named after its handler; handlers are named after the
-    spec's operationId, so route names, the request log and fault scopes all agree."""
-    return Route(path, endpoint(vendor, handler), methods=[method], name=handler.__name__)
+    """The route of one operation. Handlers are named after the spec's operationId; the
+    route is named as sessionhub's client names the operation (`sessions.create`), so
+    route names, the request log, fault scopes and the client's errors all agree."""
+    name = operation_name(vendor.name, handler.__name__)
+    return Route(path, endpoint(vendor, handler), methods=[method], name=name)
 
 
 def changed(request: Request) -> None:
@@ -166,3 +177,30 @@ def parse_json(body: bytes) -> Any:
 
 def _no_constants(name: str) -> Any:
     raise json.JSONDecodeError(f"{name} is not JSON", name, 0)
+
+
+def records(data: Any, key: str, kind: type[Any]) -> list[Any]:
+    """`data[key]`, a list of objects with exactly `kind`'s dataclass fields, as `kind`
+    instances; ValueError naming the first that is not (a state file to import)."""
+    if not isinstance(data, dict):
+        raise ValueError("a vendor's state must be a JSON object")
+    items = data.get(key, [])
+    if not isinstance(items, list):
+        raise ValueError(f"{key!r} must be a list")
+    fields = {f.name for f in dataclasses.fields(kind)}
+    required = {
+        f.name
+        for f in dataclasses.fields(kind)
+        if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+    }
+    out = []
+    for index, item in enumerate(items):
+        if not isinstance(item, dict) or not required <= item.keys() <= fields:
+            raise ValueError(
+                f"{key}[{index}] must be an object with the fields {sorted(fields)}"
+                f" ({sorted(required)} required)"
+            )
+        if not isinstance(item.get("sequence", 0), int):
+            raise ValueError(f"{key}[{index}].sequence must be an integer")
+        out.append(kind(**item))
+    return out

@@ -12,6 +12,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import overload
 
+from ._constants import same_operation
+
 __all__ = ["RecordedRequest", "RequestLog"]
 
 
@@ -19,8 +21,9 @@ __all__ = ["RecordedRequest", "RequestLog"]
 class RecordedRequest:
     """One request as the sandbox saw it.
 
-    `operation` is the spec's operationId (`create_session`, `fetch_session`, ...), or None
-    for a path or method no operation serves. `fault` is the fault applied, in the
+    `operation` is the operation's name as sessionhub's clients say it in errors and logs
+    (`sessions.create`, Twilio's `sessions.fetch`, ...), or None for a path or method no
+    operation serves. `fault` is the fault applied, in the
     `X-Sandbox-Fault` syntax, or None. `handled` says whether the operation's handler ran
     (False when a fault answered first); `changed_state` whether that run created, changed
     or deleted something. `status` is the status sent, or None when no response was sent
@@ -42,7 +45,7 @@ class RecordedRequest:
 class RequestLog(Sequence[RecordedRequest]):
     """Every request the sandbox received, oldest first. A read-only sequence plus filters.
 
-    creates = sandbox.requests.matching(vendor="twilio", operation="create_session")
+    creates = sandbox.requests.matching(vendor="twilio", operation="sessions.create")
     assert [r.handled for r in creates] == [False, False, True]
     """
 
@@ -71,7 +74,7 @@ class RequestLog(Sequence[RecordedRequest]):
             r
             for r in self._records
             if (vendor is None or r.vendor == vendor)
-            and (operation is None or r.operation == operation)
+            and (operation is None or same_operation(r.vendor, operation, r.operation))
             and (method is None or r.method == method.upper())
             and (handled is None or r.handled == handled)
             and (faulted is None or (r.fault is not None) == faulted)

@@ -13,10 +13,12 @@ import contextlib
 import functools
 import ipaddress
 import socket
-from collections.abc import AsyncIterator, Iterator, Mapping
-from typing import TYPE_CHECKING
+import threading
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ._constants import (
+    CONTROL_PREFIX,
     EQUOS_API_KEY,
     SIPHER_API_KEY,
     TRINSIC_API_KEY,
@@ -35,36 +37,61 @@ if TYPE_CHECKING:
 
     from ._app import SandboxApp
 
-__all__ = ["Sandbox", "create_app", "is_loopback", "serve"]
+__all__ = ["Sandbox", "create_app", "is_loopback", "serve", "serve_in_thread"]
+
+_T = TypeVar("_T")
 
 _READY_TIMEOUT = 10.0
 _STOP_TIMEOUT = 5.0
 
 
 class Sandbox:
-    """A running sandbox: where it listens, its fault rules and request log, and
-    ready-made sessionhub clients for each vendor (created on first use, closed when the
-    sandbox stops)."""
+    """A running sandbox: where it listens, its fault rules, request log and clock, its
+    state, and ready-made sessionhub clients for each vendor.
 
-    def __init__(self, app: SandboxApp, host: str, port: int) -> None:
+    `serve()` and `serve_in_thread()` both give one. Under `serve()` the ready-made
+    clients (`.twilio`, ...) are created on first use and closed when the sandbox stops.
+    A threaded sandbox runs on its own event loop, so it has none: make a client for your
+    own loop with `client("twilio")` (you close it) or from `settings("twilio")`.
+    """
+
+    def __init__(
+        self,
+        app: SandboxApp,
+        host: str,
+        port: int,
+        *,
+        loop: asyncio.AbstractEventLoop | None = None,
+        threaded: bool = False,
+    ) -> None:
         self.app = app
         self.host = host
         self.port = port
         literal = f"[{host}]" if ":" in host else host
         self.url = f"http://{literal}:{port}"
+        self.threaded = threaded
+        self._loop = loop
 
     def __repr__(self) -> str:
-        return f"<Sandbox {self.url}>"
+        kind = "threaded " if self.threaded else ""
+        return f"<Sandbox {kind}{self.url}>"
 
     @property
     def faults(self) -> Faults:
-        """Fault rules: `sandbox.faults.add("status=503", vendor="sipher", times=2)`."""
+        """Fault rules: `sandbox.faults.add("status=503", vendor="sipher", times=2)`; see
+        `help(sessionhub.sandbox.Faults)` for the syntax. Also `/_sandbox/faults`."""
         return self.app.faults
 
     @property
     def requests(self) -> RequestLog:
-        """Every request received, with its operation, fault and whether it changed state."""
+        """Every request received, with its operation, fault and whether it changed state.
+        Also `GET /_sandbox/requests`."""
         return self.app.requests
+
+    @property
+    def control_url(self) -> str:
+        """Where the control plane listens: `http://127.0.0.1:PORT/_sandbox`."""
+        return f"{self.url}{CONTROL_PREFIX}"
 
     def base_url(self, vendor: str) -> str:
         """The base URL to give a client: `http://127.0.0.1:PORT/twilio` and so on."""
@@ -72,37 +99,101 @@ class Sandbox:
             raise ValueError(f"unknown vendor {vendor!r}; expected one of {', '.join(VENDORS)}")
         return f"{self.url}/{vendor}"
 
+    def settings(self, vendor: str) -> dict[str, str]:
+        """The keyword arguments of a sessionhub client for `vendor` on this sandbox:
+        `TwilioProxy(**sandbox.settings("twilio"))`."""
+        base_url = self.base_url(vendor)
+        if vendor == "twilio":
+            return {
+                "account_sid": TWILIO_ACCOUNT_SID,
+                "auth_token": TWILIO_AUTH_TOKEN,
+                "base_url": base_url,
+            }
+        key = {"trinsic": TRINSIC_API_KEY, "sipher": SIPHER_API_KEY, "equos": EQUOS_API_KEY}
+        return {"api_key": key[vendor], "base_url": base_url}
+
+    def client(self, vendor: str) -> Any:
+        """A new sessionhub client for `vendor` on this sandbox, for the caller's event
+        loop; the caller closes it (`async with sandbox.client("sipher") as sipher:`)."""
+        import sessionhub  # noqa: PLC0415  (the facade loads on first use)
+
+        classes = {
+            "trinsic": sessionhub.TrinsicConnect,
+            "sipher": sessionhub.Sipher,
+            "equos": sessionhub.Equos,
+            "twilio": sessionhub.TwilioProxy,
+        }
+        return classes[vendor](**self.settings(vendor))
+
+    # state, clock and reset: the same calls the control plane makes
+
     def reset(self) -> None:
-        """Forget every session, fault rule and recorded request (the server keeps running)."""
-        self.app.reset()
+        """Forget every session, fault rule and recorded request (the server keeps running,
+        the clock stays). Also `POST /_sandbox/reset`."""
+        self._in_loop(self.app.reset)
+
+    def now(self) -> float:
+        """The sandbox's time, in seconds since the epoch."""
+        return self.app.sandbox.now()
+
+    def advance(self, seconds: float) -> None:
+        """Move the sandbox's time forward (expiry, TTLs). Also `POST /_sandbox/clock`."""
+        self._in_loop(functools.partial(self.app.sandbox.advance, seconds))
+
+    def export_state(self) -> dict[str, Any]:
+        """Every vendor's sessions as JSON-ready data. Also `GET /_sandbox/state`."""
+        return self._in_loop(self.app.export_state)
+
+    def import_state(self, data: Any) -> dict[str, int]:
+        """Replace every vendor's sessions with exported state. Also `PUT /_sandbox/state`."""
+        return self._in_loop(functools.partial(self.app.import_state, data))
+
+    def _in_loop(self, call: Callable[[], _T]) -> _T:
+        """Run `call` on the sandbox's own loop when the caller is another thread, so
+        vendor state only ever changes on one thread."""
+        loop = self._loop
+        if loop is None or not self.threaded or _running_loop() is loop:
+            return call()
+
+        async def run() -> _T:
+            return call()
+
+        return asyncio.run_coroutine_threadsafe(run(), loop).result(_STOP_TIMEOUT)
+
+    # ready-made clients (serve() only)
 
     @functools.cached_property
     def trinsic(self) -> TrinsicConnect:
-        from sessionhub import TrinsicConnect  # noqa: PLC0415  (the facade loads on first use)
-
-        return TrinsicConnect(api_key=TRINSIC_API_KEY, base_url=self.base_url("trinsic"))
+        """A TrinsicConnect client on this sandbox (closed when the sandbox stops)."""
+        client: TrinsicConnect = self._ready_made("trinsic")
+        return client
 
     @functools.cached_property
     def sipher(self) -> Sipher:
-        from sessionhub import Sipher  # noqa: PLC0415  (the facade loads on first use)
-
-        return Sipher(api_key=SIPHER_API_KEY, base_url=self.base_url("sipher"))
+        """A Sipher client on this sandbox (closed when the sandbox stops)."""
+        client: Sipher = self._ready_made("sipher")
+        return client
 
     @functools.cached_property
     def equos(self) -> Equos:
-        from sessionhub import Equos  # noqa: PLC0415  (the facade loads on first use)
-
-        return Equos(api_key=EQUOS_API_KEY, base_url=self.base_url("equos"))
+        """An Equos client on this sandbox (closed when the sandbox stops)."""
+        client: Equos = self._ready_made("equos")
+        return client
 
     @functools.cached_property
     def twilio(self) -> TwilioProxy:
-        from sessionhub import TwilioProxy  # noqa: PLC0415  (the facade loads on first use)
+        """A TwilioProxy client on this sandbox (closed when the sandbox stops)."""
+        client: TwilioProxy = self._ready_made("twilio")
+        return client
 
-        return TwilioProxy(
-            account_sid=TWILIO_ACCOUNT_SID,
-            auth_token=TWILIO_AUTH_TOKEN,
-            base_url=self.base_url("twilio"),
-        )
+    def _ready_made(self, vendor: str) -> Any:
+        if self.threaded:
+            raise RuntimeError(
+                f"a threaded sandbox has no ready-made .{vendor} client: it runs on its own "
+                f"event loop, not yours. Use `async with sandbox.client({vendor!r}) as "
+                f"{vendor}:` or sandbox.settings({vendor!r})"
+            )
+        return self.client(vendor)
 
     async def aclose_clients(self) -> None:
         """Close the ready-made clients (serve() does this on exit); the next use of
@@ -111,6 +202,13 @@ class Sandbox:
         clients = [cached.pop(vendor) for vendor in VENDORS if vendor in cached]
         for client in clients:
             await client.aclose()
+
+
+def _running_loop() -> asyncio.AbstractEventLoop | None:
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
 
 
 def create_app(
@@ -156,13 +254,105 @@ async def serve(
     sipher_keys: Mapping[str, str] | None = None,
     allow_remote: bool = False,
 ) -> AsyncIterator[Sandbox]:
-    """Run a fresh sandbox on `host:port` (default: a free loopback port) until the block
-    ends; then close its clients, stop the server and release the socket.
+    """Run a fresh sandbox on `host:port` (default: a free loopback port) in the running
+    event loop until the block ends; then close its clients, stop the server and release
+    the socket.
 
         async with serve() as sandbox:
             async with TwilioProxy(..., base_url=sandbox.base_url("twilio")) as twilio:
                 ...
+
+    A sync test (FastAPI's or Django's test client, any blocking code) would block this
+    loop and with it the sandbox: use `serve_in_thread()` there.
     """
+    async with _serving(
+        host=host,
+        port=port,
+        clock=clock,
+        sipher_keys=sipher_keys,
+        allow_remote=allow_remote,
+        threaded=False,
+    ) as sandbox:
+        yield sandbox
+
+
+@contextlib.contextmanager
+def serve_in_thread(
+    *,
+    host: str = "127.0.0.1",
+    port: int = 0,
+    clock: Clock | None = None,
+    sipher_keys: Mapping[str, str] | None = None,
+    allow_remote: bool = False,
+) -> Iterator[Sandbox]:
+    """`serve()` for sync code: the same sandbox, on its own event loop in a background
+    thread, until the block ends.
+
+        with serve_in_thread() as sandbox:
+            client = TestClient(make_app(**sandbox.settings("twilio")))
+            sandbox.faults.add("status=503", vendor="twilio", operation="sessions.create")
+            assert client.post("/orders").status_code == 502
+            sandbox.reset()                               # between tests: fast
+
+    The object is the same as serve()'s (base URLs, `settings()`, `client()`, faults,
+    request log, clock, state), except that it has no ready-made clients: those would be
+    bound to the sandbox's loop. Its methods are safe to call from any thread.
+    """
+    loop = asyncio.new_event_loop()
+    started = threading.Event()
+    box: dict[str, Any] = {}
+
+    async def run() -> None:
+        box["stop"] = stop = asyncio.Event()
+        async with _serving(
+            host=host,
+            port=port,
+            clock=clock,
+            sipher_keys=sipher_keys,
+            allow_remote=allow_remote,
+            threaded=True,
+        ) as sandbox:
+            box["sandbox"] = sandbox
+            started.set()
+            await stop.wait()
+
+    def main() -> None:
+        asyncio.set_event_loop(loop)
+        try:
+            loop.run_until_complete(run())
+        except BaseException as exc:  # handed to the caller's thread
+            box["error"] = exc
+        finally:
+            started.set()
+            loop.run_until_complete(loop.shutdown_asyncgens())
+
+    thread = threading.Thread(target=main, name="sessionhub-sandbox", daemon=True)
+    thread.start()
+    started.wait(_READY_TIMEOUT + _STOP_TIMEOUT)
+    try:
+        if "error" in box:
+            raise box["error"]
+        if "sandbox" not in box:
+            raise TimeoutError(f"the sandbox thread did not start within {_READY_TIMEOUT:g}s")
+        yield box["sandbox"]
+    finally:
+        if thread.is_alive() and "stop" in box:
+            loop.call_soon_threadsafe(box["stop"].set)
+        thread.join(_STOP_TIMEOUT * 2)
+        if not thread.is_alive():
+            loop.close()
+
+
+@contextlib.asynccontextmanager
+async def _serving(
+    *,
+    host: str,
+    port: int,
+    clock: Clock | None,
+    sipher_keys: Mapping[str, str] | None,
+    allow_remote: bool,
+    threaded: bool,
+) -> AsyncIterator[Sandbox]:
     if not allow_remote and not is_loopback(host):
         raise ValueError(
             f"refusing to serve the sandbox on {host!r}, which is not a loopback address; "
@@ -187,7 +377,8 @@ async def serve(
     app.sandbox.watch_stop(stopping)
     sock = _bind(host, port)
     task = asyncio.create_task(server.serve(sockets=[sock]), name="sessionhub-sandbox")
-    sandbox = Sandbox(app, host, sock.getsockname()[1])
+    loop = asyncio.get_running_loop()
+    sandbox = Sandbox(app, host, sock.getsockname()[1], loop=loop, threaded=threaded)
     try:
         await _wait_started(server, task)
         yield sandbox

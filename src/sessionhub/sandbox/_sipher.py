@@ -10,7 +10,7 @@ real shape.
 
 from __future__ import annotations
 
-import re
+import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -29,17 +29,20 @@ from ._http import (
     parse_json,
     phrase,
     read_body,
+    records,
     route_path,
 )
-from ._sipher_checks import UNDEFINED, check_body, known_defaults
+from ._spec import UNDEFINED, Issue, spec_for
 from ._state import SandboxState, epoch_millis, sipher_session_id, uuid4
 
 __all__ = ["DEFAULT_KEYS", "SipherApi"]
 
 DEFAULT_KEYS: Mapping[str, str] = {SIPHER_API_KEY: "pro", SIPHER_FREE_API_KEY: "free"}
 
-_SESSION_ID = re.compile(r"sess_[0-9a-f]{64}")
 _DEFAULT_TTL = 3600
+_OPERATION_IDS = {"GET": "get_session", "PATCH": "update_session", "DELETE": "delete_session"}
+# Sipher's own wording for a refused pattern (its zod schema's custom message).
+_FORMAT_MESSAGES = {"defaultViewingKey": "0x-prefixed hex string"}
 
 _CODES = {
     400: "VALIDATION_ERROR",
@@ -81,9 +84,21 @@ class SipherApi:
         self._state = state
         self._keys = dict(DEFAULT_KEYS if keys is None else keys)
         self._sessions: dict[str, _Session] = {}
+        self._spec = spec_for("sipher")
 
     def reset(self) -> None:
         self._sessions.clear()
+
+    def export_state(self) -> dict[str, Any]:
+        return {"sessions": [dataclasses.asdict(s) for s in self._sessions.values()]}
+
+    def import_state(self, data: dict[str, Any]) -> int:
+        sessions = records(data, "sessions", _Session)
+        for session in sessions:
+            if not isinstance(session.id, str) or not isinstance(session.defaults, dict):
+                raise ValueError("each Sipher session needs a string id and a defaults object")
+        self._sessions = {s.id: s for s in sessions}
+        return 0  # Sipher has no listing, so no creation order to keep
 
     def routes(self) -> list[Route]:
         return [
@@ -133,17 +148,13 @@ class SipherApi:
 
     async def create_session(self, request: Request) -> Response:
         owner = self._authenticate(request)
-        body = await self._json(request)
-        issues = check_body(body, with_ttl=True)
-        if issues:
-            raise Reject(self.error(400, "Invalid request data", issues))
-        assert isinstance(body, dict)
+        body = self._checked(await self._json(request), "create_session")
         now = epoch_millis(self._state.now())
         ttl = body.get("ttlSeconds", _DEFAULT_TTL)
         session = _Session(
             sipher_session_id(),
             owner,
-            known_defaults(body["defaults"]),
+            self._known_defaults(body["defaults"]),
             now,
             now + int(ttl) * 1000,
             now,
@@ -172,13 +183,9 @@ class SipherApi:
 
     async def update_session(self, request: Request) -> Response:
         owner = self._authenticate(request)
-        body = await self._json(request)
-        issues = check_body(body, with_ttl=False)
-        if issues:
-            raise Reject(self.error(400, "Invalid request data", issues))
-        assert isinstance(body, dict)
+        body = self._checked(await self._json(request), "update_session")
         session = self._find(request, owner)
-        session.defaults.update(known_defaults(body["defaults"]))
+        session.defaults.update(self._known_defaults(body["defaults"]))
         session.last_accessed_at = epoch_millis(self._state.now())
         changed(request)
         data = {
@@ -248,9 +255,22 @@ class SipherApi:
                 self.error(400, "Request body is not valid JSON", None, code="INVALID_JSON")
             ) from None
 
+    def _checked(self, body: Any, operation_id: str) -> dict[str, Any]:
+        """The body, if the spec accepts it; else zod's 400 with one issue per problem."""
+        issues = self._spec.check(self._spec.body(operation_id), body)
+        if issues:
+            raise Reject(self.error(400, "Invalid request data", [_zod(i) for i in issues]))
+        assert isinstance(body, dict)
+        return body
+
+    def _known_defaults(self, value: dict[str, Any]) -> dict[str, str]:
+        """The keys the spec declares, in its order: zod strips the others."""
+        return {key: value[key] for key in self._spec.properties("SessionDefaults") if key in value}
+
     def _find(self, request: Request, owner: str) -> _Session:
         session_id = request.path_params["id"]
-        if not _SESSION_ID.fullmatch(session_id):
+        operation = _OPERATION_IDS[request.method]
+        if self._spec.check_parameter(operation, "id", session_id):
             raise Reject(
                 self.error(400, "Invalid session ID format. Expected sess_ + 64 hex chars.")
             )
@@ -263,3 +283,97 @@ class SipherApi:
                 self.error(404, f"Session not found: {session_id}", None, code="SESSION_NOT_FOUND")
             )
         return session
+
+
+# zod 4's issue objects, from the spec's issues
+
+
+def _zod(issue: Issue) -> dict[str, Any]:
+    path = list(issue.path)
+    values = issue.schema.get("enum")
+    if values is not None:  # z.enum: any other value, null included
+        expected = "|".join(f'"{v}"' for v in values)
+        one = len(values) == 1
+        return {
+            "code": "invalid_value",
+            "values": list(values),
+            "path": path,
+            "message": f"Invalid input: expected {expected}"
+            if one
+            else f"Invalid option: expected one of {expected}",
+        }
+    kind = issue.type
+    if issue.keyword in ("type", "required"):
+        if kind == "integer" and _is_number(issue.value):  # z.number().int(): a fraction
+            return {
+                "expected": "int",
+                "format": "safeint",
+                "code": "invalid_type",
+                "path": path,
+                "message": "Invalid input: expected int, received number",
+            }
+        return _invalid_type(_ZOD_TYPES.get(kind or "object", "object"), issue.value, path)
+    if issue.keyword == "pattern":
+        pattern = f"/{issue.expected}/"
+        name = str(path[-1]) if path else ""
+        return {
+            "origin": "string",
+            "code": "invalid_format",
+            "format": "regex",
+            "pattern": pattern,
+            "path": path,
+            "message": _FORMAT_MESSAGES.get(name, f"Invalid string: must match pattern {pattern}"),
+        }
+    if issue.keyword in ("minimum", "minLength"):
+        origin = "number" if issue.keyword == "minimum" else "string"
+        return {
+            "origin": origin,
+            "code": "too_small",
+            "minimum": issue.expected,
+            "inclusive": True,
+            "path": path,
+            "message": f"Too small: expected {origin} to be >={issue.expected}",
+        }
+    if issue.keyword in ("maximum", "maxLength"):
+        origin = "number" if issue.keyword == "maximum" else "string"
+        return {
+            "origin": origin,
+            "code": "too_big",
+            "maximum": issue.expected,
+            "inclusive": True,
+            "path": path,
+            "message": f"Too big: expected {origin} to be <={issue.expected}",
+        }
+    return {"code": "custom", "path": path, "message": "Invalid input"}
+
+
+_ZOD_TYPES = {"integer": "number", "number": "number", "string": "string", "object": "object"}
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _invalid_type(expected: str, value: Any, path: list[Any]) -> dict[str, Any]:
+    return {
+        "expected": expected,
+        "code": "invalid_type",
+        "path": path,
+        "message": f"Invalid input: expected {expected}, received {_zod_type(value)}",
+    }
+
+
+def _zod_type(value: Any) -> str:
+    if value is UNDEFINED:
+        return "undefined"
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, (int, float)):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "array"
+    return "object"

@@ -10,6 +10,7 @@ import asyncio
 import contextlib
 import datetime as dt
 import itertools
+import math
 import secrets
 import string
 import time
@@ -63,16 +64,37 @@ class SandboxState:
         self.clock: Clock = clock or time.time
         self.faults = faults if faults is not None else Faults()
         self.requests = requests if requests is not None else RequestLog()
-        self._sequence = itertools.count(1)
+        self._offset = 0.0  # what advance() added to a clock that cannot move itself
+        self._sequence = 0
         self._stopping: asyncio.Event | None = None
 
     def next_sequence(self) -> int:
         """A number that grows with every creation, in any vendor. Listings order by it and
         page cursors point after it, so a listing stays stable while sessions are added."""
-        return next(self._sequence)
+        self._sequence += 1
+        return self._sequence
+
+    @property
+    def sequence(self) -> int:
+        """The last number next_sequence() gave (state export keeps it)."""
+        return self._sequence
+
+    @sequence.setter
+    def sequence(self, value: int) -> None:
+        self._sequence = value
 
     def now(self) -> float:
-        return self.clock()
+        return self.clock() + self._offset
+
+    def advance(self, seconds: float) -> None:
+        """Move the sandbox's time forward: a ManualClock moves itself, any other clock
+        (the real one) gets an offset, so expiry and TTLs can be tested on a live server."""
+        if not (seconds >= 0 and math.isfinite(seconds)):  # refuses NaN and infinity too
+            raise ValueError("time only moves forward: advance by a finite 0 or more seconds")
+        if isinstance(self.clock, ManualClock):
+            self.clock.advance(seconds)
+        else:
+            self._offset += seconds
 
     def watch_stop(self, stopping: asyncio.Event) -> None:
         """Cut fault delays short once `stopping` is set (serve() sets it on exit), so a

@@ -10,6 +10,7 @@ either is enough); 400s are a bare JSON array of .NET `ValidationResult`s; list 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import secrets
 from collections.abc import Callable
@@ -22,7 +23,8 @@ from starlette.routing import Route
 from starlette.types import Scope
 
 from ._constants import TRINSIC_API_KEY
-from ._http import Reject, changed, media_type, operation, parse_json, read_body
+from ._http import Reject, changed, media_type, operation, parse_json, read_body, records
+from ._spec import UNDEFINED, Issue, spec_for
 from ._state import SandboxState, epoch_seconds, uuid4
 
 __all__ = ["TrinsicApi"]
@@ -36,8 +38,6 @@ _STATES = (
     "IdvFailed",
 )
 _FINAL_STATES = ("IdvSuccess", "IdvFailed")
-_ORDER_BY = ("Created", "Updated", "State")
-_DIRECTIONS = ("Ascending", "Descending")
 _OPTION_FIELDS = (
     "idNumber",
     "givenName",
@@ -77,9 +77,40 @@ class TrinsicApi:
     def __init__(self, state: SandboxState) -> None:
         self._state = state
         self._sessions: dict[str, _Session] = {}
+        self._spec = spec_for("trinsic_connect")
 
     def reset(self) -> None:
         self._sessions.clear()
+
+    def _list_arguments(self, body: Any) -> tuple[str, str, int, int]:
+        """orderBy, orderDirection, pageSize (default 10), page (default 1); or a 400 with
+        the conversion error, else every data-annotation error, as ASP.NET reports them."""
+        if isinstance(body, dict):  # null is no value for a required member
+            body = {key: value for key, value in body.items() if value is not None}
+        issues = self._spec.check(self._spec.body("list_sessions"), body)
+        conversions = [i for i in issues if _is_conversion(i)]
+        if conversions or not isinstance(body, dict):
+            raise _invalid_all([_conversion(i) for i in conversions] or [_conversion(issues[0])])
+        if issues:
+            raise _invalid_all([_annotation(issue) for issue in issues])
+        return (
+            body["orderBy"],
+            body["orderDirection"],
+            body.get("pageSize", 10),
+            body.get("page", 1),
+        )
+
+    def export_state(self) -> dict[str, Any]:
+        ordered = sorted(self._sessions.values(), key=lambda s: s.sequence)
+        return {"sessions": [dataclasses.asdict(s) for s in ordered]}
+
+    def import_state(self, data: dict[str, Any]) -> int:
+        sessions = records(data, "sessions", _Session)
+        for session in sessions:
+            if not isinstance(session.body, dict) or not isinstance(session.body.get("id"), str):
+                raise ValueError("each Trinsic session's body needs its string id")
+        self._sessions = {s.body["id"]: s for s in sessions}
+        return max((s.sequence for s in sessions), default=0)
 
     def routes(self) -> list[Route]:
         return [
@@ -106,9 +137,10 @@ class TrinsicApi:
 
     async def create_session(self, request: Request) -> Response:
         self._authenticate(request)
-        body = await self._json(request)
-        if not isinstance(body, dict):
-            raise _invalid("$", "The JSON value could not be converted to CreateSessionRequest.")
+        body = _class_nulls_dropped(await self._json(request))
+        issues = self._spec.check(self._spec.body("create_session"), body)
+        if issues:  # System.Text.Json stops at the first value it cannot convert
+            raise _invalid(*_conversion(issues[0]))
         verifications = _requested_verifications(body.get("verifications"))
         now = epoch_seconds(self._state.now())
         session_id = uuid4()
@@ -133,7 +165,7 @@ class TrinsicApi:
     async def list_sessions(self, request: Request) -> Response:
         self._authenticate(request)
         body = await self._json(request)
-        order_by, direction, page_size, page = _list_arguments(body)
+        order_by, direction, page_size, page = self._list_arguments(body)
         sessions = sorted(
             self._sessions.values(), key=_sort_key(order_by), reverse=direction == "Descending"
         )
@@ -175,15 +207,11 @@ class TrinsicApi:
 
     def _find(self, request: Request) -> _Session:
         values = request.query_params.getlist("sessionId")
-        if not values or not values[-1]:
-            raise _invalid("sessionId", "The sessionId field is required.")
-        session_id = values[-1]
-        if not 5 <= len(session_id) <= 100:
-            raise _invalid(
-                "sessionId",
-                "The field sessionId must be a string with a minimum "
-                "length of 5 and a maximum length of 100.",
-            )
+        session_id = values[-1] if values and values[-1] else UNDEFINED  # "" is missing
+        operation = "get_session" if request.method == "GET" else "cancel_session"
+        issues = self._spec.check_parameter(operation, "sessionId", session_id)
+        if issues:
+            raise _invalid_all([_annotation(issue) for issue in issues])
         session = self._sessions.get(session_id)
         if session is None:
             raise Reject(self.error(404, "Session not found"))
@@ -211,40 +239,31 @@ def _unsupported_media_type() -> Response:
     return JSONResponse(body, 415, media_type="application/problem+json")
 
 
+def _class_nulls_dropped(body: Any) -> Any:
+    """System.Text.Json reads `null` into a class-typed member (GovernmentIDOptions) as no
+    object at all: the same as leaving it out (an enum or a number takes no null)."""
+    items = body.get("verifications") if isinstance(body, dict) else None
+    if isinstance(items, list):
+        items = [
+            {k: v for k, v in item.items() if not (k == "governmentIdOptions" and v is None)}
+            if isinstance(item, dict)
+            else item
+            for item in items
+        ]
+        body = {**body, "verifications": items}
+    return body
+
+
 def _requested_verifications(value: Any) -> list[dict[str, Any]]:
-    """Each requested verification with an id, or a 400 naming the first bad member."""
-    if value is None:
-        return []
-    if not isinstance(value, list):
-        raise _invalid(
-            "$.verifications",
-            "The JSON value could not be converted to List<RequestedVerification>.",
-        )
+    """Each requested verification (the spec has checked their shape) with an id, its
+    type at .NET's default and every option flag present."""
     requested = []
-    for index, item in enumerate(value):
-        path = f"$.verifications[{index}]"
-        if not isinstance(item, dict):
-            raise _invalid(path, "The JSON value could not be converted to RequestedVerification.")
-        kind = item.get("type", "GovernmentId")  # .NET leaves a missing enum at its default
-        if kind != "GovernmentId":
-            raise _invalid(
-                f"{path}.type", "The JSON value could not be converted to VerificationType."
-            )
-        options = item.get("governmentIdOptions")
-        if options is not None:
-            if not isinstance(options, dict):
-                raise _invalid(
-                    f"{path}.governmentIdOptions",
-                    "The JSON value could not be converted to GovernmentIDOptions.",
-                )
-            for name in _OPTION_FIELDS:
-                if name in options and not isinstance(options[name], bool):
-                    raise _invalid(
-                        f"{path}.governmentIdOptions.{name}",
-                        "The JSON value could not be converted to System.Boolean.",
-                    )
-            options = {name: bool(options.get(name, False)) for name in _OPTION_FIELDS}
-        requested.append({"id": uuid4(), "governmentIdOptions": options})
+    for item in value or []:
+        options = item.get("governmentIdOptions") or {}
+        # Trinsic's schema makes GovernmentIDOptions a non-nullable object: a session
+        # created without options answers every field false, never `null` (issue 14).
+        flags = {name: bool(options.get(name, False)) for name in _OPTION_FIELDS}
+        requested.append({"id": uuid4(), "governmentIdOptions": flags})
     return requested
 
 
@@ -261,45 +280,50 @@ def _verification(requested: dict[str, Any], now: int) -> dict[str, Any]:
     }
 
 
-def _list_arguments(body: Any) -> tuple[str, str, int, int]:
-    """orderBy, orderDirection, pageSize (default 10), page (default 1), or every error."""
-    if not isinstance(body, dict):
-        raise _invalid("$", "The JSON value could not be converted to ListSessionsRequest.")
-    errors: list[tuple[str, str]] = []
-    for member, kind, values in (
-        ("orderBy", "SessionOrdering", _ORDER_BY),
-        ("orderDirection", "OrderDirection", _DIRECTIONS),
-    ):
-        if body.get(member) is None:
-            name = _pascal(member)
-            errors.append((name, f"The {name} field is required."))
-        elif body[member] not in values:
-            errors.append((f"$.{member}", f"The JSON value could not be converted to {kind}."))
-    page_size = _int_member(body, "pageSize", 10, 1, 10, errors)
-    page = _int_member(body, "page", 1, 1, _MAX_INT32, errors)
-    if errors:
-        raise _invalid_all(errors)
-    return body["orderBy"], body["orderDirection"], page_size, page
+# ASP.NET's words for the spec's issues
+
+# .NET type names where the spec's component name differs from the C# one
+_DOTNET_NAMES = {"GovernmentIdOptions": "GovernmentIDOptions", "integer": "System.Int32",
+                 "boolean": "System.Boolean", "string": "System.String"}  # fmt: skip
 
 
-def _int_member(
-    body: dict[str, Any],
-    member: str,
-    default: int,
-    low: int,
-    high: int,
-    errors: list[tuple[str, str]],
-) -> int:
-    value = body.get(member)
-    if value is None:
-        return default
-    if isinstance(value, bool) or not isinstance(value, int) or not -(2**31) <= value <= _MAX_INT32:
-        errors.append((f"$.{member}", "The JSON value could not be converted to System.Int32."))
-        return default
-    if not low <= value <= high:
-        name = _pascal(member)
-        errors.append((name, f"The field {name} must be between {low} and {high}."))
-    return value
+def _is_conversion(issue: Issue) -> bool:
+    """Whether System.Text.Json fails on the value itself (a wrong JSON type, an
+    unknown enum member, a number no Int32 holds), before any data annotation runs."""
+    if issue.keyword in ("type", "enum"):
+        return True
+    if issue.type == "integer" and issue.schema.get("format") == "int32":
+        return isinstance(issue.value, int) and not -(2**31) <= issue.value <= _MAX_INT32
+    return False
+
+
+def _conversion(issue: Issue) -> tuple[str, str]:
+    """(`$.path`, "The JSON value could not be converted to T.")"""
+    path = "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in issue.path)
+    kind = issue.name or issue.type or "object"
+    if issue.type == "array" and isinstance(issue.schema.get("items"), dict):
+        item = issue.schema["items"].get("x-component", "Object")
+        kind = f"List<{item}>"
+    return path, f"The JSON value could not be converted to {_DOTNET_NAMES.get(kind, kind)}."
+
+
+def _annotation(issue: Issue) -> tuple[str, str]:
+    """A data-annotation failure, named by the C# property (`PageSize`) of a body member
+    or the parameter's own name (`sessionId`)."""
+    name = str(issue.path[-1]) if issue.path else "$"
+    member = name if issue.schema.get("x-in") else _pascal(name)
+    if issue.keyword == "required":
+        return member, f"The {member} field is required."
+    if issue.keyword in ("minimum", "maximum"):
+        low, high = issue.schema.get("minimum"), issue.schema.get("maximum")
+        return member, f"The field {member} must be between {low} and {high}."
+    if issue.keyword in ("minLength", "maxLength"):
+        low, high = issue.schema.get("minLength"), issue.schema.get("maxLength")
+        return member, (
+            f"The field {member} must be a string with a minimum length of {low} and a "
+            f"maximum length of {high}."
+        )
+    return member, f"The field {member} is invalid."
 
 
 def _pascal(member: str) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -26,24 +27,32 @@ from starlette.routing import Route
 from starlette.types import Scope
 
 from ._constants import TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_SERVICE_SID
-from ._http import Reject, changed, media_type, operation, phrase, read_body, route_path
+from ._http import (
+    Reject,
+    changed,
+    media_type,
+    operation,
+    phrase,
+    read_body,
+    records,
+    route_path,
+)
+from ._spec import Issue, spec_for
 from ._state import SandboxState, hex_sid, iso_seconds
 
 __all__ = ["TwilioApi"]
 
 _SESSIONS = "/v1/Services/{ServiceSid}/Sessions"
 _SESSION = _SESSIONS + "/{Sid}"
-_MODES = ("message-only", "voice-only", "voice-and-message")
-_STATUSES = ("open", "in-progress", "closed", "failed", "unknown")
-_CREATE_STATUSES = ("open", "in-progress")
+_FORM = "application/x-www-form-urlencoded"
 _TRANSITIONS = {("open", "closed"), ("in-progress", "closed"), ("closed", "in-progress")}
 _LIVE = ("open", "in-progress")
-_MAX_PARTICIPANTS = 2
-_MAX_UNIQUE_NAME = 191
-_DEFAULT_PAGE_SIZE, _MAX_PAGE_SIZE = 50, 1000
-_PROXY_NUMBER_SID = re.compile(r"PN[0-9a-fA-F]{32}")
+_DEFAULT_PAGE_SIZE = 50
 # Up to 18 digits: nothing longer is a sensible value, and int() refuses 4300+ digits.
 _INTEGER = re.compile(r"-?[0-9]{1,18}")
+# What our tokens hold after `PT`: unpadded URL-safe base64 (b64decode would otherwise skip
+# stray characters and accept a token we never issued).
+_TOKEN_BODY = re.compile(r"[A-Za-z0-9_-]{2,64}")
 _MESSAGES = {
     413: "Request Entity Too Large",
     429: "Too Many Requests",
@@ -83,10 +92,14 @@ class _Cursor:
     @classmethod
     def parse(cls, token: str) -> _Cursor:
         """The cursor of a token this sandbox issued; ValueError for anything else."""
-        if not token.startswith("PT"):
+        encoded = token.removeprefix("PT")
+        if encoded == token or not _TOKEN_BODY.fullmatch(encoded):
             raise ValueError(token)
         try:
-            data = json.loads(base64.urlsafe_b64decode(token[2:] + "=" * (-len(token) % 4)))
+            # Pad what follows the prefix (the prefix is not base64): issue 14's bug padded
+            # by the whole token's length, so every token of 10 or more bytes failed.
+            raw = base64.urlsafe_b64decode(encoded + "=" * (-len(encoded) % 4))
+            data = json.loads(raw)
         except (binascii.Error, UnicodeDecodeError, json.JSONDecodeError):
             raise ValueError(token) from None
         if not isinstance(data, dict) or len(data) != 1 or not data.keys() <= {"a", "b"}:
@@ -106,9 +119,25 @@ class TwilioApi:
     def __init__(self, state: SandboxState) -> None:
         self._state = state
         self._sessions: dict[str, _Session] = {}
+        self._spec = spec_for("twilio_proxy")
+        self._statuses = tuple(self._spec.component("SessionStatus")["enum"])
+        # a create in any other (valid) status is Twilio's 80608, not a generic 400
+        self._create_statuses = tuple(self._spec.component("SessionCreateStatus")["enum"])
 
     def reset(self) -> None:
         self._sessions.clear()
+
+    def export_state(self) -> dict[str, Any]:
+        return {"sessions": [dataclasses.asdict(s) for s in self._sessions.values()]}
+
+    def import_state(self, data: dict[str, Any]) -> int:
+        sessions = records(data, "sessions", _Session)
+        for session in sessions:
+            if not isinstance(session.sid, str) or session.status not in self._statuses:
+                raise ValueError(f"session {session.sid!r}: a str sid and a Twilio status")
+        # kept in creation order, as creating them would have: listings rely on it
+        self._sessions = {s.sid: s for s in sorted(sessions, key=lambda s: s.sequence)}
+        return max((s.sequence for s in sessions), default=0)
 
     def routes(self) -> list[Route]:
         return [
@@ -154,21 +183,21 @@ class TwilioApi:
         self._authenticate(request)
         self._service(request, "/Sessions")
         form = await self._form(request)
+        asked = [value for key, value in form if key == "Status"]
+        if asked and asked[-1] in self._statuses and asked[-1] not in self._create_statuses:
+            raise Reject(self.error(400, "Session Status Invalid", code=80608))
+        fields = self._checked_form(form, "create_session")
         now = self._state.now()
-        unique_name = _value(form, "UniqueName")
-        if unique_name is not None:
-            if len(unique_name) > _MAX_UNIQUE_NAME:
-                raise Reject(
-                    self.error(400, f"UniqueName must be at most {_MAX_UNIQUE_NAME} characters")
-                )
-            if any(s.unique_name == unique_name for s in self._live_sessions()):
-                raise Reject(self.error(400, "UniqueName must be unique within the Service"))
-        status = self._status(form, allowed=_CREATE_STATUSES) or "open"
-        mode = _value(form, "Mode") or "voice-and-message"
-        if mode not in _MODES:
-            raise Reject(self.error(400, f"Mode must be one of {', '.join(_MODES)}"))
-        ttl, date_expiry = self._ttl(form) or 0, self._date_expiry(form)
-        self._check_participants(form)  # checked, not kept: no Participants resource is served
+        unique_name = fields.get("UniqueName")
+        if unique_name is not None and any(
+            s.unique_name == unique_name for s in self._live_sessions()
+        ):
+            raise Reject(self.error(400, "UniqueName must be unique within the Service"))
+        status = fields.get("Status", "open")
+        mode = fields.get("Mode", "voice-and-message")
+        ttl, date_expiry = fields.get("Ttl", 0), fields.get("DateExpiry")
+        # checked, not kept: no Participants resource is served
+        self._check_participants(fields.get("Participants", []))
         session = _Session(
             sid=hex_sid("KC"),
             sequence=self._state.next_sequence(),
@@ -190,10 +219,8 @@ class TwilioApi:
         self._authenticate(request)
         service = self._service(request, "/Sessions")
         query = request.query_params
-        page_size = self._query_int(
-            query.getlist("PageSize"), "PageSize", _DEFAULT_PAGE_SIZE, 1, _MAX_PAGE_SIZE
-        )
-        page_number = self._query_int(query.getlist("Page"), "Page", 0, 0, None)
+        page_size = self._query_int(query.getlist("PageSize"), "PageSize", _DEFAULT_PAGE_SIZE)
+        page_number = self._query_int(query.getlist("Page"), "Page", 0)
         token = query.get("PageToken")
         try:
             cursor = _Cursor.parse(token) if token is not None else None
@@ -242,10 +269,10 @@ class TwilioApi:
     async def update_session(self, request: Request) -> Response:
         self._authenticate(request)
         session = self._find(request, by_unique_name=False)
-        form = await self._form(request)
-        status = self._status(form, allowed=_STATUSES)
-        ttl = self._ttl(form)
-        date_expiry = self._date_expiry(form)
+        fields = self._checked_form(await self._form(request), "update_session")
+        status = fields.get("Status")
+        ttl = fields.get("Ttl")
+        date_expiry = fields.get("DateExpiry")
         reopening = session.status == "closed" and status == "in-progress"
         if status is not None and status != session.status:
             if (session.status, status) not in _TRANSITIONS:
@@ -260,6 +287,9 @@ class TwilioApi:
         if reopening:
             session.status, session.ended, session.closed_reason = "in-progress", None, None
             session.started = session.started or now
+            # The Ttl counts again from the re-opening: a session that had expired must not
+            # close again on the next read, with an end before its own re-opening.
+            session.ttl_since = now
         elif status == "closed" and session.status != "closed":
             session.status, session.ended, session.closed_reason = "closed", now, ""
         if (status, ttl, date_expiry) != (None, None, None):
@@ -318,7 +348,7 @@ class TwilioApi:
 
     def _live_sessions(self) -> list[_Session]:
         """Every session in creation order, expiry applied."""
-        sessions = sorted(self._sessions.values(), key=lambda s: s.sequence)
+        sessions = list(self._sessions.values())  # insertion order is creation order
         for session in sessions:
             self._expire(session)
         return sessions
@@ -345,79 +375,65 @@ class TwilioApi:
         except (UnicodeError, ValueError):
             raise Reject(self.error(400, "The request body is not a valid form")) from None
 
-    def _status(self, form: list[tuple[str, str]], *, allowed: tuple[str, ...]) -> str | None:
-        status = _value(form, "Status")
-        if status is None:
-            return None
-        if status not in _STATUSES:
-            raise Reject(self.error(400, f"Status must be one of {', '.join(_STATUSES)}"))
-        if status not in allowed:
-            raise Reject(self.error(400, "Session Status Invalid", code=80608))
-        return status
+    def _checked_form(self, form: list[tuple[str, str]], operation_id: str) -> dict[str, Any]:
+        """The form's fields that the spec declares, typed as it declares them (the last
+        value of a repeated key, every value of an array; an empty value is not sent),
+        if the spec accepts them; else Twilio's 400 for the first problem. DateExpiry
+        comes back as a timestamp."""
+        schema = self._spec.body(operation_id, _FORM)
+        fields: dict[str, Any] = {}
+        for name, declared in schema["properties"].items():
+            sent = [value for key, value in form if key == name]
+            if declared.get("type") == "array":
+                if sent:
+                    fields[name] = sent
+            elif sent and sent[-1] != "":
+                fields[name] = _typed(sent[-1], declared)
+        issues = self._spec.check(schema, fields)
+        if issues:
+            raise Reject(self.error(400, _message(issues[0])))
+        if "DateExpiry" in fields:
+            fields["DateExpiry"] = _timestamp(fields["DateExpiry"])
+        return fields
 
-    def _ttl(self, form: list[tuple[str, str]]) -> int | None:
-        ttl = _value(form, "Ttl")
-        if ttl is None:
-            return None
-        if not _INTEGER.fullmatch(ttl.strip()) or int(ttl) < 0:
-            raise Reject(self.error(400, "Ttl must be a whole number of seconds, 0 or more"))
-        return int(ttl)
-
-    def _date_expiry(self, form: list[tuple[str, str]]) -> float | None:
-        value = _value(form, "DateExpiry")
-        if value is None:
-            return None
-        try:
-            moment = dt.datetime.fromisoformat(value.strip())
-            if moment.tzinfo is None:
-                moment = moment.replace(tzinfo=dt.UTC)
-            stamp = moment.timestamp()
-            iso_seconds(stamp)  # representable as a Twilio date
-        except (ValueError, OverflowError, OSError):
-            raise Reject(self.error(400, "DateExpiry must be an ISO 8601 date-time")) from None
-        return stamp
-
-    def _check_participants(self, form: list[tuple[str, str]]) -> None:
-        values = [value for key, value in form if key == "Participants"]
-        if len(values) > _MAX_PARTICIPANTS:
-            raise Reject(
-                self.error(400, f"A Session holds at most {_MAX_PARTICIPANTS} participants")
-            )
-        participants: list[dict[str, Any]] = []
+    def _check_participants(self, values: list[str]) -> None:
+        """Each value is one ParticipantRequest (the spec's schema), JSON-encoded; no
+        Identifier twice (80103)."""
+        identifiers: list[str] = []
         for value in values:
             try:
                 participant = json.loads(value)
             except ValueError:
                 participant = None
-            if not _valid_participant(participant):
+            if (
+                not isinstance(participant, dict)
+                or self._spec.check("ParticipantRequest", participant)
+                or not participant["Identifier"]
+            ):
                 raise Reject(
                     self.error(
                         400, "Each Participants value must be a JSON object with an Identifier"
                     )
                 )
-            assert isinstance(participant, dict)
-            if any(p["Identifier"] == participant["Identifier"] for p in participants):
+            if participant["Identifier"] in identifiers:
                 raise Reject(
                     self.error(
                         400, "Identifier is already a participant in this Session", code=80103
                     )
                 )
-            participants.append(participant)
+            identifiers.append(participant["Identifier"])
 
-    def _query_int(
-        self, values: list[str], name: str, default: int, low: int, high: int | None
-    ) -> int:
+    def _query_int(self, values: list[str], name: str, default: int) -> int:
+        """A whole-number query parameter, as the spec bounds it."""
         if not values:
             return default
-        text = values[-1].strip()
-        if (
-            not _INTEGER.fullmatch(text)
-            or int(text) < low
-            or (high is not None and int(text) > high)
-        ):
+        schema = self._spec.parameter("list_sessions", name)
+        value = _typed(values[-1], schema)
+        if self._spec.check(schema, value):
+            low, high = schema.get("minimum"), schema.get("maximum")
             bounds = f"between {low} and {high}" if high is not None else f"{low} or more"
             raise Reject(self.error(400, f"{name} must be a whole number {bounds}"))
-        return int(text)
+        return int(value)
 
     def _origin(self, request: Request) -> str:
         """Absolute URLs point back at this sandbox, as the client reached it."""
@@ -445,22 +461,38 @@ class TwilioApi:
         }
 
 
-def _value(form: list[tuple[str, str]], key: str) -> str | None:
-    """The last value sent for `key`; an empty value counts as not sent."""
-    values = [value for name, value in form if name == key]
-    return values[-1] if values and values[-1] != "" else None
+def _typed(value: str, schema: dict[str, Any]) -> Any:
+    """A form or query value as the JSON type its schema declares (whole numbers only,
+    up to 18 digits); left a string when it is not one, for the check to refuse."""
+    text = value.strip()
+    if schema.get("type") == "integer" and _INTEGER.fullmatch(text):
+        return int(text)
+    return value
 
 
-def _valid_participant(value: Any) -> bool:
-    if not isinstance(value, dict) or not isinstance(value.get("Identifier"), str):
-        return False
-    if not value["Identifier"]:
-        return False
-    name = value.get("FriendlyName")
-    if name is not None and (not isinstance(name, str) or len(name) > 255):
-        return False
-    sid = value.get("ProxyIdentifierSid")
-    return sid is None or (isinstance(sid, str) and bool(_PROXY_NUMBER_SID.fullmatch(sid)))
+def _timestamp(value: str) -> float:
+    """DateExpiry (the spec's `date-time`, checked) as a Unix timestamp; no zone is UTC."""
+    moment = dt.datetime.fromisoformat(value.strip())
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.timestamp()
+
+
+def _message(issue: Issue) -> str:
+    """Twilio's message for the first problem with a form."""
+    name = str(issue.path[0]) if issue.path else "The request body"
+    values = issue.schema.get("enum")
+    if values is not None:
+        return f"{name} must be one of {', '.join(values)}"
+    if issue.keyword == "maxItems" and name == "Participants":
+        return f"A Session holds at most {issue.expected} participants"
+    if issue.keyword == "maxLength":
+        return f"{name} must be at most {issue.expected} characters"
+    if issue.keyword == "format" and issue.expected == "date-time":
+        return f"{name} must be an ISO 8601 date-time"
+    if issue.type == "integer":
+        return f"{name} must be a whole number of seconds, 0 or more"
+    return f"{name} is invalid"
 
 
 def _date(moment: float | None) -> str | None:
