@@ -563,7 +563,7 @@ class BaseClient:
                 status, idempotent=op.idempotent, safe_statuses=self._not_processed_statuses
             )
             if self._retry_policy is not None and retries_left:
-                processed = reached or status not in self._not_processed_statuses
+                processed = reached or status >= 500 or status == 408  # 4xx: refused
                 reason = self._decide(op, attempt, status, None, processed, reason)
             retry_after = None
             retry_after_over = False

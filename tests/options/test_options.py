@@ -183,6 +183,7 @@ async def test_retry_policy_vetoes_and_extends(sender: str) -> None:
     decision = seen.pop()
     assert decision.default is True and decision.reason and decision.status_code == 503
     assert decision.operation == "sessions.get" and decision.idempotent and decision.attempt == 1
+    assert decision.may_have_been_processed is True  # a 5xx may have done its work
 
     async with wire(json_reply(409, {"code": 2}), json_reply()) as server:
         async with client_for(
@@ -192,6 +193,7 @@ async def test_retry_policy_vetoes_and_extends(sender: str) -> None:
             await get(c)
     assert len(server.requests) == 2  # extended: a 409 is not retried by default
     assert seen[-1].default is False and seen[-1].reason is None
+    assert seen[-1].may_have_been_processed is False  # a 4xx refused the request
 
 
 async def test_retry_policy_stays_within_max_retries_and_must_answer_clearly() -> None:
