@@ -113,7 +113,7 @@ async def sipher_tour(sandbox: Sandbox) -> None:
         f"{(got.expires_at - got.created_at) // 1000}s",
     )
     updated = await sipher.sessions.update(
-        created[0].session_id, defaults={"privacy_level": "maximum"}
+        created[0].session_id, defaults={"privacyLevel": "maximum"}
     )
     line(
         "sipher",
@@ -127,7 +127,8 @@ async def sipher_tour(sandbox: Sandbox) -> None:
     except NotFoundError as err:
         line("sipher", f"not found: {type(err).__name__} code={err.code}")
     try:
-        await sipher.sessions.create(defaults={"chain": "tron"})
+        # deliberately invalid: a type checker refuses it too
+        await sipher.sessions.create(defaults={"chain": "tron"})  # type: ignore[arg-type]
     except InvalidRequestError:
         line("sipher", "chain='tron': InvalidRequestError, nothing sent")
     await rate_limit_recovered(

@@ -169,6 +169,27 @@ async def test_no_credential_is_reachable_from_any_exception(
         assert info.value.retry_after == 3600
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "reported by review: _response.decode_json raises `from None`, which hides the "
+        "JSONDecodeError/UnicodeDecodeError but keeps it as __context__, and its .doc/.object "
+        "is the whole body, echoed credential included; fix in _response.py, then drop this mark"
+    ),
+)
+@pytest.mark.parametrize("vendor", ["trinsic", "sipher", "equos", "twilio"])
+async def test_no_credential_in_the_context_of_a_malformed_json_body(
+    sender: str, vendor: str
+) -> None:
+    # The neighbour of "invalid-2xx-json": a JSON media type whose body does not parse.
+    text = echo(secrets_of(vendor)).encode()
+    async with serve(answer(response(200, b'{"echo": "' + text + b'"'))) as server:
+        async with client_for(vendor, sender, server.url) as client:
+            with pytest.raises(sessionhub.ResponseValidationError) as info:
+                await _op(vendor, "get").call(client)
+    assert_no_secret(info.value, secrets_of(vendor))
+
+
 @pytest.mark.parametrize("pad", range(270, 300, 3))
 async def test_no_fragment_of_a_secret_survives_the_cut(sender: str, pad: int) -> None:
     secret = secrets_of("trinsic")[0]

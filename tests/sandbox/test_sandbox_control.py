@@ -230,6 +230,34 @@ async def test_the_clock_moves_expiry_on_a_live_sandbox(
     assert (await http.post("/_sandbox/clock", json={"advance": 1, "to": 5})).status_code == 400
 
 
+async def test_the_clock_cannot_be_moved_past_what_a_timestamp_can_show(
+    http: httpx.AsyncClient, clock: ManualClock
+) -> None:
+    # 1e12 s is year ~33700: accepted, it made every later clock read and Twilio create a 500
+    # until the process restarted (reset keeps the clock).
+    refused = await http.post("/_sandbox/clock", json={"advance": 1e12})
+    assert refused.status_code == 400
+    assert "9999" in refused.json()["error"]
+    assert (await http.get("/_sandbox/clock")).status_code == 200
+    assert (await http.post(SESSIONS, auth=TWILIO_AUTH)).status_code == 201
+    assert (await http.post("/_sandbox/clock", json={"advance": 86400 * 365})).status_code == 200
+
+
+async def test_a_control_body_that_cannot_be_echoed_is_a_400(http: httpx.AsyncClient) -> None:
+    # A lone surrogate parses but cannot be encoded: the rule was stored and every later
+    # GET /_sandbox/faults was a 500. Nesting past the recursion limit was a 500 too.
+    for body in (
+        '{"fault": "status=418; body=\\ud800"}',
+        "[" * 100_000 + "]" * 100_000,
+        '{"fault": "status=503", "rate": NaN}',
+    ):
+        answer = await http.post(
+            "/_sandbox/faults", content=body, headers={"Content-Type": "application/json"}
+        )
+        assert answer.status_code == 400, body[:40]
+    assert (await http.get("/_sandbox/faults")).json() == []
+
+
 def test_advance_on_the_real_clock_is_an_offset() -> None:
     with serve_in_thread() as sandbox:
         start = sandbox.now()

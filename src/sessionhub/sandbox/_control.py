@@ -22,7 +22,7 @@ from starlette.responses import Response
 from starlette.routing import Mount, Route
 
 from ._constants import CONTROL_PREFIX
-from ._http import BodyTooLarge, read_body
+from ._http import BodyTooLarge, parse_json, read_body
 from ._state import iso_millis
 
 if TYPE_CHECKING:
@@ -170,9 +170,13 @@ def _guarded(
 async def _json_object(request: Request, limit: int | None = None) -> dict[str, Any]:
     body = await (read_body(request) if limit is None else read_body(request, limit))
     try:
-        value = json.loads(body or b"null")
-    except ValueError:
-        raise _BadRequest("the body must be JSON") from None
+        # parse_json: strict JSON (no NaN), and nesting too deep is a ValueError, not a 500
+        value = parse_json(body or b"null")
+        # A lone surrogate (a "\ud800" escape) parses, but no answer that echoes it (GET
+        # faults, GET state) could be encoded: refuse it here, once, for every endpoint.
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except (ValueError, RecursionError):  # JSONDecodeError, UnicodeDecode/EncodeError
+        raise _BadRequest("the body must be JSON (UTF-8, no lone surrogates)") from None
     if not isinstance(value, dict):
         raise _BadRequest("the body must be a JSON object")
     return value

@@ -99,7 +99,9 @@ class Sandbox:
             raise ValueError(f"unknown vendor {vendor!r}; expected one of {', '.join(VENDORS)}")
         return f"{self.url}/{vendor}"
 
-    def settings(self, vendor: str) -> dict[str, str]:
+    # dict[str, Any], not dict[str, str]: mypy checks `**` of a dict[str, str] against every
+    # keyword of the constructor, so `TwilioProxy(**sandbox.settings(...))` failed --strict.
+    def settings(self, vendor: str) -> dict[str, Any]:
         """The keyword arguments of a sessionhub client for `vendor` on this sandbox:
         `TwilioProxy(**sandbox.settings("twilio"))`."""
         base_url = self.base_url(vendor)

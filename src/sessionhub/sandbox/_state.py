@@ -25,6 +25,8 @@ __all__ = ["Clock", "ManualClock", "SandboxState"]
 Clock = Callable[[], float]
 """Seconds since the Unix epoch, like `time.time`."""
 
+_LAST_MOMENT = dt.datetime(9999, 1, 1, tzinfo=dt.UTC).timestamp()
+
 
 class ManualClock:
     """A clock that moves only when told to, for expiry tests without sleeping.
@@ -91,6 +93,13 @@ class SandboxState:
         (the real one) gets an offset, so expiry and TTLs can be tested on a live server."""
         if not (seconds >= 0 and math.isfinite(seconds)):  # refuses NaN and infinity too
             raise ValueError("time only moves forward: advance by a finite 0 or more seconds")
+        # Past year 9999 no timestamp can be written (datetime overflows), and every answer
+        # that shows a date would be a 500 until the process restarts (reset keeps the clock).
+        if self.now() + seconds >= _LAST_MOMENT:
+            raise ValueError(
+                f"advancing by {seconds:g} s would move the clock past 9999-01-01, "
+                "which no timestamp can show"
+            )
         if isinstance(self.clock, ManualClock):
             self.clock.advance(seconds)
         else:
