@@ -6,6 +6,13 @@ for the children (this environment may set PYTHONDONTWRITEBYTECODE): pip compile
 twilio's .pyc files at install time, while an editable sessionhub would otherwise be
 compiled from source on every run, which is not what an installed wheel costs. One
 unmeasured run of each statement writes the missing .pyc files first.
+
+"First client ready" (issue 16) is timed in two virtual environments of its own under
+benchmarks/.venvs/, each holding one package and only its runtime dependencies: the
+development venv has packages a user's does not (httpx's command line imports `rich` and
+`click` when they are installed, about 70 ms). sessionhub is installed from this checkout
+as a wheel (rebuilt every run, dependencies kept), twilio-python at the pinned version with
+aiohttp, as its async client needs.
 """
 
 from __future__ import annotations
@@ -15,7 +22,13 @@ import statistics
 import subprocess
 import sys
 import time
+import venv
 from collections.abc import Callable
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+VENVS = BENCH / ".venvs"
 
 STATEMENTS = {
     "bare interpreter": "pass",
@@ -26,16 +39,44 @@ STATEMENTS = {
 }
 BASELINE = "bare interpreter"
 
+ACCOUNT = "AC" + "0" * 32
+# Import and construct inside a running event loop (twilio's async client needs one to be
+# built), nothing sent: what a service pays before its first call.
+FIRST_CLIENT = {
+    "sessionhub": (
+        "import asyncio\n"
+        "from sessionhub import TwilioProxy\n"
+        "async def main():\n"
+        f"    return TwilioProxy(account_sid={ACCOUNT!r}, auth_token='t' * 32)\n"
+        "asyncio.run(main())"
+    ),
+    "twilio": (
+        "import asyncio\n"
+        "from twilio.rest import Client\n"
+        "from twilio.http.async_http_client import AsyncTwilioHttpClient\n"
+        "async def main():\n"
+        f"    return Client({ACCOUNT!r}, 't' * 32, http_client=AsyncTwilioHttpClient())\n"
+        "asyncio.run(main())"
+    ),
+}
+TWILIO_RUNTIME = ("twilio==9.13.0", "aiohttp==3.14.5", "aiohttp-retry==2.9.1")
 
-def _time_once(statement: str, env: dict[str, str]) -> float:
+
+def _time_once(statement: str, env: dict[str, str], python: str = sys.executable) -> float:
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-c", statement], env=env, check=True)
+    subprocess.run([python, "-c", statement], env=env, check=True)
     return time.perf_counter() - started
+
+
+def _env() -> dict[str, str]:
+    return {
+        k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "PYTHONPATH")
+    }
 
 
 def measure(runs: int, available: Callable[[str], bool]) -> dict[str, float]:
     """Median ms over the bare interpreter for each statement whose modules are installed."""
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env = _env()
     statements = {
         name: code
         for name, code in STATEMENTS.items()
@@ -54,3 +95,58 @@ def measure(runs: int, available: Callable[[str], bool]) -> dict[str, float]:
         if name != BASELINE:
             result[name] = (statistics.median(values) - base) * 1000
     return result
+
+
+def _pip(python: Path, *args: str) -> None:
+    subprocess.run(
+        [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", *args],
+        check=True,
+        capture_output=True,
+        timeout=900,
+    )
+
+
+def runtime_venvs() -> dict[str, Path]:
+    """The interpreters of the two runtime-only venvs, created (or refreshed) here."""
+    pythons: dict[str, Path] = {}
+    for name, requirements in (("sessionhub", ()), ("twilio", TWILIO_RUNTIME)):
+        path = VENVS / name
+        python = path / "bin" / "python"
+        stamp = path / ".requirements"
+        wanted = "\n".join(requirements)
+        if not python.exists():
+            venv.create(path, with_pip=True)
+        if name == "sessionhub":
+            # dependencies resolved from pyproject.toml; the package itself rebuilt each run
+            _pip(python, str(ROOT))
+            _pip(python, "--no-deps", "--force-reinstall", str(ROOT))
+        elif not stamp.exists() or stamp.read_text() != wanted:
+            _pip(python, *requirements)
+            stamp.write_text(wanted)
+        pythons[name] = python
+    return pythons
+
+
+def first_client_ready(runs: int) -> dict[str, float]:
+    """Median ms over each venv's bare interpreter: import plus the first client built."""
+    env = _env()
+    pythons = runtime_venvs()
+    jobs = [
+        (name, str(python), code)
+        for name, python in pythons.items()
+        for code in ("pass", FIRST_CLIENT[name])
+    ]
+    for _, python, code in jobs:
+        _time_once(code, env, python)  # compiles .pyc files; not measured
+    samples: dict[tuple[str, str], list[float]] = {(n, c): [] for n, _, c in jobs}
+    for _ in range(runs):
+        for name, python, code in jobs:
+            samples[name, code].append(_time_once(code, env, python))
+    return {
+        name: (
+            statistics.median(samples[name, FIRST_CLIENT[name]])
+            - statistics.median(samples[name, "pass"])
+        )
+        * 1000
+        for name in pythons
+    }

@@ -1,4 +1,4 @@
-"""sessionhub's benchmark suite (issue 6): `make bench`, or
+"""sessionhub's benchmark suite (issues 6 and 16): `make bench`, or
 
     .venv/bin/python benchmarks/run.py            # the full suite, writes benchmarks/RESULTS.md
     .venv/bin/python benchmarks/run.py --quick    # seconds: tiny counts, one run, no file
@@ -6,7 +6,7 @@
 Starts a loopback fake Twilio Proxy (nginx when installed, else a Python server) pinned to
 one core, runs every stack in its own process pinned to the other, several times, and
 prints the medians, the ratios against raw aiohttp and twilio-python, and each goal of
-issue 6 as met or not met. README.md says what is measured and how.
+issues 16 and 6 as met or not met. README.md says what is measured and how.
 """
 
 from __future__ import annotations
@@ -93,7 +93,7 @@ class Config:
     quick: bool
 
 
-FULL = Config(5000, (1, 10, 50, 200), (50, 1000), 1000, 100_000, 5000, 3, 15, quick=False)
+FULL = Config(5000, (1, 10, 50, 200, 1000), (50, 1000), 1000, 100_000, 5000, 3, 15, quick=False)
 QUICK = Config(40, (10,), (50,), 50, 300, 100, 1, 1, quick=True)
 
 
@@ -213,6 +213,26 @@ def measure(
     return results, failures
 
 
+def sandbox_rps(runs: int, requests: int) -> list[tuple[float, float]]:
+    """`sandbox_rps.py` (issue 14's script) `runs` times: (requests/s, per CPU-second)."""
+    figures = []
+    for _ in range(runs):
+        done = subprocess.run(
+            [sys.executable, "sandbox_rps.py", "--json", "--requests", str(requests)],
+            cwd=BENCH,
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=True,
+        )
+        line = json.loads(done.stdout.strip().splitlines()[-1])
+        figures.append((float(line["rps"]), float(line["per_cpu_second"])))
+        print(
+            f"  sandbox: {figures[-1][0]:,.0f} req/s, {figures[-1][1]:,.0f} per CPU-s", flush=True
+        )
+    return figures
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -298,6 +318,14 @@ def main() -> int:
         shutil.rmtree(work, ignore_errors=True)
     print("import time ...", flush=True)
     import_ms = imports.measure(cfg.import_runs, installed)
+    first_client: dict[str, float] = {}
+    rps: list[tuple[float, float]] = []
+    if not cfg.quick:  # both need venvs or a sandbox of their own: not for --quick
+        print("first client ready, in runtime-only venvs ...", flush=True)
+        first_client = imports.first_client_ready(cfg.import_runs)
+        if installed("sessionhub.sandbox") and installed("uvicorn"):
+            print("sandbox throughput ...", flush=True)
+            rps = sandbox_rps(cfg.runs, 10_000)
     elapsed = time.perf_counter() - started
 
     medians = {key: statistics.median(r["cpu_s"] for r in runs) for key, runs in results.items()}
@@ -319,6 +347,9 @@ def main() -> int:
             import_runs=cfg.import_runs,
             repeat_limit_s=args.repeat_limit,
             load=(load_before, os.getloadavg()[0]),
+            first_client_ms=first_client,
+            sandbox_rps=rps,
+            hooks_available=installed("sessionhub._hooks"),  # issue 13's module
         ),
         concurrency=cfg.concurrency,
         page_sizes=cfg.page_sizes,
@@ -335,7 +366,17 @@ def main() -> int:
             {"stack": k[0], "workload": k[1].workload, "level": k[1].level, "runs": v}
             for k, v in results.items()
         ]
-        args.json.write_text(json.dumps({"cells": rows, "import_ms": import_ms}, indent=1))
+        args.json.write_text(
+            json.dumps(
+                {
+                    "cells": rows,
+                    "import_ms": import_ms,
+                    "first_client_ms": first_client,
+                    "sandbox_rps": rps,
+                },
+                indent=1,
+            )
+        )
     for failure in failures:
         print(f"FAILED: {failure}", file=sys.stderr)
     return 1 if failures else 0

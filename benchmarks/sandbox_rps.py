@@ -91,10 +91,13 @@ async def main(args: argparse.Namespace) -> None:
             rps, per_cpu = await run_load(
                 url, args.requests, args.concurrency, fetch, session, proc.pid
             )
-            print(
-                f"twilio fetch: {rps:,.0f} requests/s, {per_cpu:,.0f} per CPU-second, "
-                f"at concurrency {args.concurrency}"
-            )
+            if args.json:  # one line for run.py (make bench)
+                print(json.dumps({"rps": rps, "per_cpu_second": per_cpu}))
+            else:
+                print(
+                    f"twilio fetch: {rps:,.0f} requests/s, {per_cpu:,.0f} per CPU-second, "
+                    f"at concurrency {args.concurrency}"
+                )
             if args.mix:
                 rps, per_cpu = await run_load(
                     url, args.requests, args.concurrency, _mixed, session, proc.pid
@@ -141,4 +144,5 @@ if __name__ == "__main__":
     parser.add_argument("--requests", type=int, default=20_000)
     parser.add_argument("--concurrency", type=int, default=50)
     parser.add_argument("--mix", action="store_true")
+    parser.add_argument("--json", action="store_true", help="print the fetch figures as JSON")
     asyncio.run(main(parser.parse_args()))

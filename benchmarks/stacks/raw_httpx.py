@@ -1,5 +1,9 @@
 """Raw httpx.AsyncClient + json.loads, on httpx's stock pool or (option "aiohttp") on
-httpx-aiohttp's AiohttpTransport: what the transport alone costs, without models."""
+httpx-aiohttp's AiohttpTransport: what the transport alone costs, without models.
+
+Waiting for a pooled connection is not bounded (`pool=None`): at concurrency 1,000 httpx's
+default 5 s pool timeout expires on its 100-connection stock pool (PoolTimeout) before
+every coroutine gets its turn, as aiohttp's pool, which has no such limit, never does."""
 
 from __future__ import annotations
 
@@ -43,7 +47,10 @@ async def open_stack(base_url: str, option: str | None) -> RawHttpx:
         transport = AiohttpTransport()
     elif option is not None:
         raise SystemExit(f"unknown option {option!r}")
-    return RawHttpx(base_url, httpx.AsyncClient(headers=AUTH_HEADERS, transport=transport))
+    timeout = httpx.Timeout(5.0, pool=None)
+    return RawHttpx(
+        base_url, httpx.AsyncClient(headers=AUTH_HEADERS, transport=transport, timeout=timeout)
+    )
 
 
 if __name__ == "__main__":

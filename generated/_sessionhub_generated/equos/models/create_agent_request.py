@@ -23,6 +23,22 @@ _AGENT_VOICE_BY_VALUE: dict[str, AgentVoice] = {
 }
 
 
+_CREATE_AGENT_REQUEST_KEYS: frozenset[str] = frozenset(
+    {
+        "provider",
+        "name",
+        "client",
+        "model",
+        "voice",
+        "instructions",
+        "greetingMsg",
+        "remoteId",
+        "search",
+        "emotions",
+        "memory",
+    }
+)
+
 T = TypeVar("T", bound="CreateAgentRequest")
 
 
@@ -121,20 +137,19 @@ class CreateAgentRequest:
                 "CreateAgentRequest: expected a JSON object, got "
                 + type(src_dict).__name__
             )
-        d = dict(src_dict)
-        provider = _AGENT_PROVIDER_BY_VALUE.get(d.pop("provider")) or AgentProvider(
-            d.pop("provider")
+        provider = _AGENT_PROVIDER_BY_VALUE.get(src_dict["provider"]) or AgentProvider(
+            src_dict["provider"]
         )
 
-        name = d.pop("name", None)
+        name = src_dict.get("name")
         if not (isinstance(name, str) or name is None):
             raise TypeError("name: unexpected " + type(name).__name__)
 
-        client: None | str | Unset = d.pop("client", UNSET)
+        client: None | str | Unset = src_dict.get("client", UNSET)
         if not (isinstance(client, str) or client is None or client is UNSET):
             raise TypeError("client: unexpected " + type(client).__name__)
 
-        _model_value = d.pop("model", None)
+        _model_value = src_dict.get("model")
         model: AgentModel | None
         if _model_value is None:
             model = None
@@ -143,7 +158,7 @@ class CreateAgentRequest:
                 raise TypeError("model: unexpected " + type(_model_value).__name__)
             model = _AGENT_MODEL_BY_VALUE.get(_model_value) or AgentModel(_model_value)
 
-        _voice_value = d.pop("voice", None)
+        _voice_value = src_dict.get("voice")
         voice: AgentVoice | None
         if _voice_value is None:
             voice = None
@@ -152,27 +167,27 @@ class CreateAgentRequest:
                 raise TypeError("voice: unexpected " + type(_voice_value).__name__)
             voice = _AGENT_VOICE_BY_VALUE.get(_voice_value) or AgentVoice(_voice_value)
 
-        instructions = d.pop("instructions", None)
+        instructions = src_dict.get("instructions")
         if not (isinstance(instructions, str) or instructions is None):
             raise TypeError("instructions: unexpected " + type(instructions).__name__)
 
-        greeting_msg = d.pop("greetingMsg", None)
+        greeting_msg = src_dict.get("greetingMsg")
         if not (isinstance(greeting_msg, str) or greeting_msg is None):
             raise TypeError("greetingMsg: unexpected " + type(greeting_msg).__name__)
 
-        remote_id = d.pop("remoteId", None)
+        remote_id = src_dict.get("remoteId")
         if not (isinstance(remote_id, str) or remote_id is None):
             raise TypeError("remoteId: unexpected " + type(remote_id).__name__)
 
-        search = d.pop("search", None)
+        search = src_dict.get("search")
         if not ((search is True or search is False) or search is None):
             raise TypeError("search: unexpected " + type(search).__name__)
 
-        emotions = d.pop("emotions", None)
+        emotions = src_dict.get("emotions")
         if not ((emotions is True or emotions is False) or emotions is None):
             raise TypeError("emotions: unexpected " + type(emotions).__name__)
 
-        memory = d.pop("memory", None)
+        memory = src_dict.get("memory")
         if not ((memory is True or memory is False) or memory is None):
             raise TypeError("memory: unexpected " + type(memory).__name__)
 
@@ -188,6 +203,14 @@ class CreateAgentRequest:
             search,
             emotions,
             memory,
+        )
+
+        d = (
+            {}
+            if _CREATE_AGENT_REQUEST_KEYS.issuperset(src_dict)
+            else {
+                k: v for k, v in src_dict.items() if k not in _CREATE_AGENT_REQUEST_KEYS
+            }
         )
 
         create_agent_request.additional_properties = d

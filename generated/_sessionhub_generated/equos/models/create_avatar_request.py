@@ -9,6 +9,16 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+_CREATE_AVATAR_REQUEST_KEYS: frozenset[str] = frozenset(
+    {
+        "identity",
+        "name",
+        "refImage",
+        "agentId",
+        "client",
+    }
+)
+
 T = TypeVar("T", bound="CreateAvatarRequest")
 
 
@@ -77,24 +87,23 @@ class CreateAvatarRequest:
                 "CreateAvatarRequest: expected a JSON object, got "
                 + type(src_dict).__name__
             )
-        d = dict(src_dict)
-        identity = d.pop("identity")
+        identity = src_dict["identity"]
         if not isinstance(identity, str):
             raise TypeError("identity: unexpected " + type(identity).__name__)
 
-        name = d.pop("name")
+        name = src_dict["name"]
         if not isinstance(name, str):
             raise TypeError("name: unexpected " + type(name).__name__)
 
-        ref_image = d.pop("refImage")
+        ref_image = src_dict["refImage"]
         if not isinstance(ref_image, str):
             raise TypeError("refImage: unexpected " + type(ref_image).__name__)
 
-        agent_id: None | str | Unset = d.pop("agentId", UNSET)
+        agent_id: None | str | Unset = src_dict.get("agentId", UNSET)
         if not (isinstance(agent_id, str) or agent_id is None or agent_id is UNSET):
             raise TypeError("agentId: unexpected " + type(agent_id).__name__)
 
-        client: None | str | Unset = d.pop("client", UNSET)
+        client: None | str | Unset = src_dict.get("client", UNSET)
         if not (isinstance(client, str) or client is None or client is UNSET):
             raise TypeError("client: unexpected " + type(client).__name__)
 
@@ -104,6 +113,16 @@ class CreateAvatarRequest:
             ref_image,
             agent_id,
             client,
+        )
+
+        d = (
+            {}
+            if _CREATE_AVATAR_REQUEST_KEYS.issuperset(src_dict)
+            else {
+                k: v
+                for k, v in src_dict.items()
+                if k not in _CREATE_AVATAR_REQUEST_KEYS
+            }
         )
 
         create_avatar_request.additional_properties = d

@@ -14,6 +14,21 @@ from ..models.participant_identity import ParticipantIdentity
 from ..models.resource_reference import ResourceReference
 from ..models.template_vars import TemplateVars
 
+_CREATE_SESSION_REQUEST_KEYS: frozenset[str] = frozenset(
+    {
+        "name",
+        "avatar",
+        "client",
+        "host",
+        "maxDuration",
+        "additionalCtx",
+        "templateVars",
+        "agent",
+        "remoteAgentConnectingIdentity",
+        "consumerIdentity",
+    }
+)
+
 T = TypeVar("T", bound="CreateSessionRequest")
 
 
@@ -118,8 +133,7 @@ class CreateSessionRequest:
                 "CreateSessionRequest: expected a JSON object, got "
                 + type(src_dict).__name__
             )
-        d = dict(src_dict)
-        name = d.pop("name")
+        name = src_dict["name"]
         if not isinstance(name, str):
             raise TypeError("name: unexpected " + type(name).__name__)
 
@@ -138,13 +152,13 @@ class CreateSessionRequest:
 
             return avatar_type_1
 
-        avatar = _parse_avatar(d.pop("avatar"))
+        avatar = _parse_avatar(src_dict["avatar"])
 
-        client = d.pop("client", None)
+        client = src_dict.get("client")
         if not (isinstance(client, str) or client is None):
             raise TypeError("client: unexpected " + type(client).__name__)
 
-        _host_value = d.pop("host", None)
+        _host_value = src_dict.get("host")
         host: EquosSessionHost | None
         if _host_value is None:
             host = None
@@ -153,7 +167,7 @@ class CreateSessionRequest:
                 raise TypeError("host: unexpected " + type(_host_value).__name__)
             host = EquosSessionHost.from_dict(_host_value)
 
-        max_duration = d.pop("maxDuration", None)
+        max_duration = src_dict.get("maxDuration")
         if not (
             (
                 isinstance(max_duration, int)
@@ -164,13 +178,13 @@ class CreateSessionRequest:
         ):
             raise TypeError("maxDuration: unexpected " + type(max_duration).__name__)
 
-        additional_ctx = d.pop("additionalCtx", None)
+        additional_ctx = src_dict.get("additionalCtx")
         if not (isinstance(additional_ctx, str) or additional_ctx is None):
             raise TypeError(
                 "additionalCtx: unexpected " + type(additional_ctx).__name__
             )
 
-        _template_vars_value = d.pop("templateVars", None)
+        _template_vars_value = src_dict.get("templateVars")
         template_vars: TemplateVars | None
         if _template_vars_value is None:
             template_vars = None
@@ -181,7 +195,7 @@ class CreateSessionRequest:
                 )
             template_vars = TemplateVars.from_dict(_template_vars_value)
 
-        _agent_value = d.pop("agent", None)
+        _agent_value = src_dict.get("agent")
         agent: CreateAgentRequest | ResourceReference | None
         if _agent_value is None:
             agent = None
@@ -204,8 +218,8 @@ class CreateSessionRequest:
 
             agent = _parse_agent(_agent_value)
 
-        _remote_agent_connecting_identity_value = d.pop(
-            "remoteAgentConnectingIdentity", None
+        _remote_agent_connecting_identity_value = src_dict.get(
+            "remoteAgentConnectingIdentity"
         )
         remote_agent_connecting_identity: ParticipantIdentity | None
         if _remote_agent_connecting_identity_value is None:
@@ -220,7 +234,7 @@ class CreateSessionRequest:
                 _remote_agent_connecting_identity_value
             )
 
-        _consumer_identity_value = d.pop("consumerIdentity", None)
+        _consumer_identity_value = src_dict.get("consumerIdentity")
         consumer_identity: ParticipantIdentity | None
         if _consumer_identity_value is None:
             consumer_identity = None
@@ -243,6 +257,16 @@ class CreateSessionRequest:
             agent,
             remote_agent_connecting_identity,
             consumer_identity,
+        )
+
+        d = (
+            {}
+            if _CREATE_SESSION_REQUEST_KEYS.issuperset(src_dict)
+            else {
+                k: v
+                for k, v in src_dict.items()
+                if k not in _CREATE_SESSION_REQUEST_KEYS
+            }
         )
 
         create_session_request.additional_properties = d

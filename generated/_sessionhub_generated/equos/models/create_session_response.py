@@ -9,6 +9,14 @@ from attrs import field as _attrs_field
 
 from ..models.equos_session import EquosSession
 
+_CREATE_SESSION_RESPONSE_KEYS: frozenset[str] = frozenset(
+    {
+        "session",
+        "consumerAccessToken",
+        "remoteAgentAccessToken",
+    }
+)
+
 T = TypeVar("T", bound="CreateSessionResponse")
 
 
@@ -59,10 +67,9 @@ class CreateSessionResponse:
                 "CreateSessionResponse: expected a JSON object, got "
                 + type(src_dict).__name__
             )
-        d = dict(src_dict)
-        session = EquosSession.from_dict(d.pop("session"))
+        session = EquosSession.from_dict(src_dict["session"])
 
-        consumer_access_token: None | str = d.pop("consumerAccessToken", None)
+        consumer_access_token: None | str = src_dict.get("consumerAccessToken")
         if not (
             isinstance(consumer_access_token, str) or consumer_access_token is None
         ):
@@ -71,7 +78,7 @@ class CreateSessionResponse:
                 + type(consumer_access_token).__name__
             )
 
-        remote_agent_access_token: None | str = d.pop("remoteAgentAccessToken", None)
+        remote_agent_access_token: None | str = src_dict.get("remoteAgentAccessToken")
         if not (
             isinstance(remote_agent_access_token, str)
             or remote_agent_access_token is None
@@ -85,6 +92,16 @@ class CreateSessionResponse:
             session,
             consumer_access_token,
             remote_agent_access_token,
+        )
+
+        d = (
+            {}
+            if _CREATE_SESSION_RESPONSE_KEYS.issuperset(src_dict)
+            else {
+                k: v
+                for k, v in src_dict.items()
+                if k not in _CREATE_SESSION_RESPONSE_KEYS
+            }
         )
 
         create_session_response.additional_properties = d

@@ -24,6 +24,26 @@ _AGENT_VOICE_BY_VALUE: dict[str, AgentVoice] = {
 _datetime_fromisoformat = datetime.datetime.fromisoformat
 
 
+_EQUOS_AGENT_KEYS: frozenset[str] = frozenset(
+    {
+        "id",
+        "organizationId",
+        "provider",
+        "search",
+        "emotions",
+        "memory",
+        "createdAt",
+        "updatedAt",
+        "name",
+        "client",
+        "model",
+        "voice",
+        "instructions",
+        "greetingMsg",
+        "remoteId",
+    }
+)
+
 T = TypeVar("T", bound="EquosAgent")
 
 
@@ -140,46 +160,45 @@ class EquosAgent:
             raise TypeError(
                 "EquosAgent: expected a JSON object, got " + type(src_dict).__name__
             )
-        d = dict(src_dict)
-        id = d.pop("id")
+        id = src_dict["id"]
         if not isinstance(id, str):
             raise TypeError("id: unexpected " + type(id).__name__)
 
-        organization_id = d.pop("organizationId")
+        organization_id = src_dict["organizationId"]
         if not isinstance(organization_id, str):
             raise TypeError(
                 "organizationId: unexpected " + type(organization_id).__name__
             )
 
-        provider = _AGENT_PROVIDER_BY_VALUE.get(d.pop("provider")) or AgentProvider(
-            d.pop("provider")
+        provider = _AGENT_PROVIDER_BY_VALUE.get(src_dict["provider"]) or AgentProvider(
+            src_dict["provider"]
         )
 
-        search = d.pop("search")
+        search = src_dict["search"]
         if not (search is True or search is False):
             raise TypeError("search: unexpected " + type(search).__name__)
 
-        emotions = d.pop("emotions")
+        emotions = src_dict["emotions"]
         if not (emotions is True or emotions is False):
             raise TypeError("emotions: unexpected " + type(emotions).__name__)
 
-        memory = d.pop("memory")
+        memory = src_dict["memory"]
         if not (memory is True or memory is False):
             raise TypeError("memory: unexpected " + type(memory).__name__)
 
-        created_at = _datetime_fromisoformat(d.pop("createdAt"))
+        created_at = _datetime_fromisoformat(src_dict["createdAt"])
 
-        updated_at = _datetime_fromisoformat(d.pop("updatedAt"))
+        updated_at = _datetime_fromisoformat(src_dict["updatedAt"])
 
-        name: None | str = d.pop("name", None)
+        name: None | str = src_dict.get("name")
         if not (isinstance(name, str) or name is None):
             raise TypeError("name: unexpected " + type(name).__name__)
 
-        client: None | str = d.pop("client", None)
+        client: None | str = src_dict.get("client")
         if not (isinstance(client, str) or client is None):
             raise TypeError("client: unexpected " + type(client).__name__)
 
-        _model_value = d.pop("model", None)
+        _model_value = src_dict.get("model")
         model: AgentModel | None
         if _model_value is None:
             model = _model_value
@@ -192,7 +211,7 @@ class EquosAgent:
 
             model = model_type_1
 
-        _voice_value = d.pop("voice", None)
+        _voice_value = src_dict.get("voice")
         voice: AgentVoice | None
         if _voice_value is None:
             voice = _voice_value
@@ -205,15 +224,15 @@ class EquosAgent:
 
             voice = voice_type_1
 
-        instructions: None | str = d.pop("instructions", None)
+        instructions: None | str = src_dict.get("instructions")
         if not (isinstance(instructions, str) or instructions is None):
             raise TypeError("instructions: unexpected " + type(instructions).__name__)
 
-        greeting_msg: None | str = d.pop("greetingMsg", None)
+        greeting_msg: None | str = src_dict.get("greetingMsg")
         if not (isinstance(greeting_msg, str) or greeting_msg is None):
             raise TypeError("greetingMsg: unexpected " + type(greeting_msg).__name__)
 
-        remote_id: None | str = d.pop("remoteId", None)
+        remote_id: None | str = src_dict.get("remoteId")
         if not (isinstance(remote_id, str) or remote_id is None):
             raise TypeError("remoteId: unexpected " + type(remote_id).__name__)
 
@@ -233,6 +252,12 @@ class EquosAgent:
             instructions,
             greeting_msg,
             remote_id,
+        )
+
+        d = (
+            {}
+            if _EQUOS_AGENT_KEYS.issuperset(src_dict)
+            else {k: v for k, v in src_dict.items() if k not in _EQUOS_AGENT_KEYS}
         )
 
         equos_agent.additional_properties = d

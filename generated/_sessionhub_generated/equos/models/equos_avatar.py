@@ -13,6 +13,22 @@ from ..models.equos_agent import EquosAgent
 _datetime_fromisoformat = datetime.datetime.fromisoformat
 
 
+_EQUOS_AVATAR_KEYS: frozenset[str] = frozenset(
+    {
+        "id",
+        "organizationId",
+        "identity",
+        "name",
+        "description",
+        "thumbnailUrl",
+        "createdAt",
+        "updatedAt",
+        "client",
+        "agentId",
+        "agent",
+    }
+)
+
 T = TypeVar("T", bound="EquosAvatar")
 
 
@@ -104,46 +120,45 @@ class EquosAvatar:
             raise TypeError(
                 "EquosAvatar: expected a JSON object, got " + type(src_dict).__name__
             )
-        d = dict(src_dict)
-        id = d.pop("id")
+        id = src_dict["id"]
         if not isinstance(id, str):
             raise TypeError("id: unexpected " + type(id).__name__)
 
-        organization_id = d.pop("organizationId")
+        organization_id = src_dict["organizationId"]
         if not isinstance(organization_id, str):
             raise TypeError(
                 "organizationId: unexpected " + type(organization_id).__name__
             )
 
-        identity = d.pop("identity")
+        identity = src_dict["identity"]
         if not isinstance(identity, str):
             raise TypeError("identity: unexpected " + type(identity).__name__)
 
-        name = d.pop("name")
+        name = src_dict["name"]
         if not isinstance(name, str):
             raise TypeError("name: unexpected " + type(name).__name__)
 
-        description = d.pop("description")
+        description = src_dict["description"]
         if not isinstance(description, str):
             raise TypeError("description: unexpected " + type(description).__name__)
 
-        thumbnail_url = d.pop("thumbnailUrl")
+        thumbnail_url = src_dict["thumbnailUrl"]
         if not isinstance(thumbnail_url, str):
             raise TypeError("thumbnailUrl: unexpected " + type(thumbnail_url).__name__)
 
-        created_at = _datetime_fromisoformat(d.pop("createdAt"))
+        created_at = _datetime_fromisoformat(src_dict["createdAt"])
 
-        updated_at = _datetime_fromisoformat(d.pop("updatedAt"))
+        updated_at = _datetime_fromisoformat(src_dict["updatedAt"])
 
-        client: None | str = d.pop("client", None)
+        client: None | str = src_dict.get("client")
         if not (isinstance(client, str) or client is None):
             raise TypeError("client: unexpected " + type(client).__name__)
 
-        agent_id: None | str = d.pop("agentId", None)
+        agent_id: None | str = src_dict.get("agentId")
         if not (isinstance(agent_id, str) or agent_id is None):
             raise TypeError("agentId: unexpected " + type(agent_id).__name__)
 
-        _agent_value = d.pop("agent", None)
+        _agent_value = src_dict.get("agent")
         agent: EquosAgent | None
         if _agent_value is None:
             agent = _agent_value
@@ -166,6 +181,12 @@ class EquosAvatar:
             client,
             agent_id,
             agent,
+        )
+
+        d = (
+            {}
+            if _EQUOS_AVATAR_KEYS.issuperset(src_dict)
+            else {k: v for k, v in src_dict.items() if k not in _EQUOS_AVATAR_KEYS}
         )
 
         equos_avatar.additional_properties = d

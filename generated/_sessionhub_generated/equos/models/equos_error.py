@@ -7,6 +7,14 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cas
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+_EQUOS_ERROR_KEYS: frozenset[str] = frozenset(
+    {
+        "statusCode",
+        "message",
+        "error",
+    }
+)
+
 T = TypeVar("T", bound="EquosError")
 
 
@@ -57,8 +65,7 @@ class EquosError:
             raise TypeError(
                 "EquosError: expected a JSON object, got " + type(src_dict).__name__
             )
-        d = dict(src_dict)
-        status_code = d.pop("statusCode")
+        status_code = src_dict["statusCode"]
         if not (
             isinstance(status_code, int)
             and status_code is not True
@@ -92,9 +99,9 @@ class EquosError:
                 return cast(list[str] | str, data)
             raise TypeError("message: unexpected " + type(data).__name__)
 
-        message = _parse_message(d.pop("message"))
+        message = _parse_message(src_dict["message"])
 
-        error = d.pop("error", None)
+        error = src_dict.get("error")
         if not (isinstance(error, str) or error is None):
             raise TypeError("error: unexpected " + type(error).__name__)
 
@@ -102,6 +109,12 @@ class EquosError:
             status_code,
             message,
             error,
+        )
+
+        d = (
+            {}
+            if _EQUOS_ERROR_KEYS.issuperset(src_dict)
+            else {k: v for k, v in src_dict.items() if k not in _EQUOS_ERROR_KEYS}
         )
 
         equos_error.additional_properties = d

@@ -18,6 +18,34 @@ from ..models.template_vars import TemplateVars
 _datetime_fromisoformat = datetime.datetime.fromisoformat
 
 
+_EQUOS_SESSION_KEYS: frozenset[str] = frozenset(
+    {
+        "id",
+        "organizationId",
+        "freemium",
+        "name",
+        "provider",
+        "status",
+        "host",
+        "avatar",
+        "startedAt",
+        "createdAt",
+        "updatedAt",
+        "client",
+        "maxDuration",
+        "additionalCtx",
+        "templateVars",
+        "avatarId",
+        "agentId",
+        "agent",
+        "knowledgeBaseId",
+        "knowledgeBase",
+        "remoteAgentIdentity",
+        "transcript",
+        "endedAt",
+    }
+)
+
 T = TypeVar("T", bound="EquosSession")
 
 
@@ -202,48 +230,47 @@ class EquosSession:
             raise TypeError(
                 "EquosSession: expected a JSON object, got " + type(src_dict).__name__
             )
-        d = dict(src_dict)
-        id = d.pop("id")
+        id = src_dict["id"]
         if not isinstance(id, str):
             raise TypeError("id: unexpected " + type(id).__name__)
 
-        organization_id = d.pop("organizationId")
+        organization_id = src_dict["organizationId"]
         if not isinstance(organization_id, str):
             raise TypeError(
                 "organizationId: unexpected " + type(organization_id).__name__
             )
 
-        freemium = d.pop("freemium")
+        freemium = src_dict["freemium"]
         if not (freemium is True or freemium is False):
             raise TypeError("freemium: unexpected " + type(freemium).__name__)
 
-        name = d.pop("name")
+        name = src_dict["name"]
         if not isinstance(name, str):
             raise TypeError("name: unexpected " + type(name).__name__)
 
-        provider = d.pop("provider")
+        provider = src_dict["provider"]
         if not isinstance(provider, str):
             raise TypeError("provider: unexpected " + type(provider).__name__)
 
-        status = d.pop("status")
+        status = src_dict["status"]
         if not isinstance(status, str):
             raise TypeError("status: unexpected " + type(status).__name__)
 
-        host = EquosSessionServer.from_dict(d.pop("host"))
+        host = EquosSessionServer.from_dict(src_dict["host"])
 
-        avatar = EquosAvatar.from_dict(d.pop("avatar"))
+        avatar = EquosAvatar.from_dict(src_dict["avatar"])
 
-        started_at = _datetime_fromisoformat(d.pop("startedAt"))
+        started_at = _datetime_fromisoformat(src_dict["startedAt"])
 
-        created_at = _datetime_fromisoformat(d.pop("createdAt"))
+        created_at = _datetime_fromisoformat(src_dict["createdAt"])
 
-        updated_at = _datetime_fromisoformat(d.pop("updatedAt"))
+        updated_at = _datetime_fromisoformat(src_dict["updatedAt"])
 
-        client: None | str = d.pop("client", None)
+        client: None | str = src_dict.get("client")
         if not (isinstance(client, str) or client is None):
             raise TypeError("client: unexpected " + type(client).__name__)
 
-        max_duration: int | None = d.pop("maxDuration", None)
+        max_duration: int | None = src_dict.get("maxDuration")
         if not (
             (
                 isinstance(max_duration, int)
@@ -254,13 +281,13 @@ class EquosSession:
         ):
             raise TypeError("maxDuration: unexpected " + type(max_duration).__name__)
 
-        additional_ctx: None | str = d.pop("additionalCtx", None)
+        additional_ctx: None | str = src_dict.get("additionalCtx")
         if not (isinstance(additional_ctx, str) or additional_ctx is None):
             raise TypeError(
                 "additionalCtx: unexpected " + type(additional_ctx).__name__
             )
 
-        _template_vars_value = d.pop("templateVars", None)
+        _template_vars_value = src_dict.get("templateVars")
         template_vars: None | TemplateVars
         if _template_vars_value is None:
             template_vars = _template_vars_value
@@ -273,15 +300,15 @@ class EquosSession:
 
             template_vars = template_vars_type_1
 
-        avatar_id: None | str = d.pop("avatarId", None)
+        avatar_id: None | str = src_dict.get("avatarId")
         if not (isinstance(avatar_id, str) or avatar_id is None):
             raise TypeError("avatarId: unexpected " + type(avatar_id).__name__)
 
-        agent_id: None | str = d.pop("agentId", None)
+        agent_id: None | str = src_dict.get("agentId")
         if not (isinstance(agent_id, str) or agent_id is None):
             raise TypeError("agentId: unexpected " + type(agent_id).__name__)
 
-        _agent_value = d.pop("agent", None)
+        _agent_value = src_dict.get("agent")
         agent: EquosAgent | None
         if _agent_value is None:
             agent = _agent_value
@@ -292,13 +319,13 @@ class EquosSession:
 
             agent = agent_type_1
 
-        knowledge_base_id: None | str = d.pop("knowledgeBaseId", None)
+        knowledge_base_id: None | str = src_dict.get("knowledgeBaseId")
         if not (isinstance(knowledge_base_id, str) or knowledge_base_id is None):
             raise TypeError(
                 "knowledgeBaseId: unexpected " + type(knowledge_base_id).__name__
             )
 
-        _knowledge_base_value = d.pop("knowledgeBase", None)
+        _knowledge_base_value = src_dict.get("knowledgeBase")
         knowledge_base: None | ResourceReference
         if _knowledge_base_value is None:
             knowledge_base = _knowledge_base_value
@@ -311,7 +338,7 @@ class EquosSession:
 
             knowledge_base = knowledge_base_type_1
 
-        remote_agent_identity: None | str = d.pop("remoteAgentIdentity", None)
+        remote_agent_identity: None | str = src_dict.get("remoteAgentIdentity")
         if not (
             isinstance(remote_agent_identity, str) or remote_agent_identity is None
         ):
@@ -320,7 +347,7 @@ class EquosSession:
                 + type(remote_agent_identity).__name__
             )
 
-        _transcript_value = d.pop("transcript", None)
+        _transcript_value = src_dict.get("transcript")
         transcript: EquosTranscript | None
         if _transcript_value is None:
             transcript = _transcript_value
@@ -333,7 +360,7 @@ class EquosSession:
 
             transcript = transcript_type_1
 
-        _ended_at_value = d.pop("endedAt", None)
+        _ended_at_value = src_dict.get("endedAt")
         ended_at: datetime.datetime | None
         if _ended_at_value is None:
             ended_at = _ended_at_value
@@ -368,6 +395,12 @@ class EquosSession:
             remote_agent_identity,
             transcript,
             ended_at,
+        )
+
+        d = (
+            {}
+            if _EQUOS_SESSION_KEYS.issuperset(src_dict)
+            else {k: v for k, v in src_dict.items() if k not in _EQUOS_SESSION_KEYS}
         )
 
         equos_session.additional_properties = d

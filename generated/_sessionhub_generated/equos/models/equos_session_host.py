@@ -7,6 +7,13 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+_EQUOS_SESSION_HOST_KEYS: frozenset[str] = frozenset(
+    {
+        "serverUrl",
+        "accessToken",
+    }
+)
+
 T = TypeVar("T", bound="EquosSessionHost")
 
 
@@ -46,18 +53,25 @@ class EquosSessionHost:
                 "EquosSessionHost: expected a JSON object, got "
                 + type(src_dict).__name__
             )
-        d = dict(src_dict)
-        server_url = d.pop("serverUrl")
+        server_url = src_dict["serverUrl"]
         if not isinstance(server_url, str):
             raise TypeError("serverUrl: unexpected " + type(server_url).__name__)
 
-        access_token = d.pop("accessToken")
+        access_token = src_dict["accessToken"]
         if not isinstance(access_token, str):
             raise TypeError("accessToken: unexpected " + type(access_token).__name__)
 
         equos_session_host = cls(
             server_url,
             access_token,
+        )
+
+        d = (
+            {}
+            if _EQUOS_SESSION_HOST_KEYS.issuperset(src_dict)
+            else {
+                k: v for k, v in src_dict.items() if k not in _EQUOS_SESSION_HOST_KEYS
+            }
         )
 
         equos_session_host.additional_properties = d

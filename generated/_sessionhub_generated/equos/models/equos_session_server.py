@@ -7,6 +7,12 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+_EQUOS_SESSION_SERVER_KEYS: frozenset[str] = frozenset(
+    {
+        "serverUrl",
+    }
+)
+
 T = TypeVar("T", bound="EquosSessionServer")
 
 
@@ -41,13 +47,20 @@ class EquosSessionServer:
                 "EquosSessionServer: expected a JSON object, got "
                 + type(src_dict).__name__
             )
-        d = dict(src_dict)
-        server_url = d.pop("serverUrl")
+        server_url = src_dict["serverUrl"]
         if not isinstance(server_url, str):
             raise TypeError("serverUrl: unexpected " + type(server_url).__name__)
 
         equos_session_server = cls(
             server_url,
+        )
+
+        d = (
+            {}
+            if _EQUOS_SESSION_SERVER_KEYS.issuperset(src_dict)
+            else {
+                k: v for k, v in src_dict.items() if k not in _EQUOS_SESSION_SERVER_KEYS
+            }
         )
 
         equos_session_server.additional_properties = d

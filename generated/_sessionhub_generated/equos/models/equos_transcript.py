@@ -9,6 +9,12 @@ from attrs import field as _attrs_field
 
 from ..models.equos_transcript_entry import EquosTranscriptEntry
 
+_EQUOS_TRANSCRIPT_KEYS: frozenset[str] = frozenset(
+    {
+        "transcription",
+    }
+)
+
 T = TypeVar("T", bound="EquosTranscript")
 
 
@@ -47,8 +53,7 @@ class EquosTranscript:
                 "EquosTranscript: expected a JSON object, got "
                 + type(src_dict).__name__
             )
-        d = dict(src_dict)
-        _transcription = d.pop("transcription")
+        _transcription = src_dict["transcription"]
         if not isinstance(_transcription, list):
             raise TypeError(
                 "transcription: unexpected " + type(_transcription).__name__
@@ -61,6 +66,12 @@ class EquosTranscript:
 
         equos_transcript = cls(
             transcription,
+        )
+
+        d = (
+            {}
+            if _EQUOS_TRANSCRIPT_KEYS.issuperset(src_dict)
+            else {k: v for k, v in src_dict.items() if k not in _EQUOS_TRANSCRIPT_KEYS}
         )
 
         equos_transcript.additional_properties = d

@@ -7,6 +7,14 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+_EQUOS_TRANSCRIPT_ENTRY_KEYS: frozenset[str] = frozenset(
+    {
+        "text",
+        "received_at",
+        "identity",
+    }
+)
+
 T = TypeVar("T", bound="EquosTranscriptEntry")
 
 
@@ -52,16 +60,15 @@ class EquosTranscriptEntry:
                 "EquosTranscriptEntry: expected a JSON object, got "
                 + type(src_dict).__name__
             )
-        d = dict(src_dict)
-        text = d.pop("text")
+        text = src_dict["text"]
         if not isinstance(text, str):
             raise TypeError("text: unexpected " + type(text).__name__)
 
-        received_at = d.pop("received_at")
+        received_at = src_dict["received_at"]
         if not isinstance(received_at, str):
             raise TypeError("received_at: unexpected " + type(received_at).__name__)
 
-        identity = d.pop("identity")
+        identity = src_dict["identity"]
         if not isinstance(identity, str):
             raise TypeError("identity: unexpected " + type(identity).__name__)
 
@@ -69,6 +76,16 @@ class EquosTranscriptEntry:
             text,
             received_at,
             identity,
+        )
+
+        d = (
+            {}
+            if _EQUOS_TRANSCRIPT_ENTRY_KEYS.issuperset(src_dict)
+            else {
+                k: v
+                for k, v in src_dict.items()
+                if k not in _EQUOS_TRANSCRIPT_ENTRY_KEYS
+            }
         )
 
         equos_transcript_entry.additional_properties = d

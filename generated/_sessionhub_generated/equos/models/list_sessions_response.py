@@ -9,6 +9,15 @@ from attrs import field as _attrs_field
 
 from ..models.equos_session import EquosSession
 
+_LIST_SESSIONS_RESPONSE_KEYS: frozenset[str] = frozenset(
+    {
+        "skip",
+        "take",
+        "total",
+        "sessions",
+    }
+)
+
 T = TypeVar("T", bound="ListSessionsResponse")
 
 
@@ -62,20 +71,19 @@ class ListSessionsResponse:
                 "ListSessionsResponse: expected a JSON object, got "
                 + type(src_dict).__name__
             )
-        d = dict(src_dict)
-        skip = d.pop("skip")
+        skip = src_dict["skip"]
         if not (isinstance(skip, int) and skip is not True and skip is not False):
             raise TypeError("skip: unexpected " + type(skip).__name__)
 
-        take = d.pop("take")
+        take = src_dict["take"]
         if not (isinstance(take, int) and take is not True and take is not False):
             raise TypeError("take: unexpected " + type(take).__name__)
 
-        total = d.pop("total")
+        total = src_dict["total"]
         if not (isinstance(total, int) and total is not True and total is not False):
             raise TypeError("total: unexpected " + type(total).__name__)
 
-        _sessions = d.pop("sessions")
+        _sessions = src_dict["sessions"]
         if not isinstance(_sessions, list):
             raise TypeError("sessions: unexpected " + type(_sessions).__name__)
         sessions = []
@@ -89,6 +97,16 @@ class ListSessionsResponse:
             take,
             total,
             sessions,
+        )
+
+        d = (
+            {}
+            if _LIST_SESSIONS_RESPONSE_KEYS.issuperset(src_dict)
+            else {
+                k: v
+                for k, v in src_dict.items()
+                if k not in _LIST_SESSIONS_RESPONSE_KEYS
+            }
         )
 
         list_sessions_response.additional_properties = d

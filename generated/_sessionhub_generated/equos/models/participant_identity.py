@@ -7,6 +7,13 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+_PARTICIPANT_IDENTITY_KEYS: frozenset[str] = frozenset(
+    {
+        "identity",
+        "name",
+    }
+)
+
 T = TypeVar("T", bound="ParticipantIdentity")
 
 
@@ -46,18 +53,25 @@ class ParticipantIdentity:
                 "ParticipantIdentity: expected a JSON object, got "
                 + type(src_dict).__name__
             )
-        d = dict(src_dict)
-        identity = d.pop("identity")
+        identity = src_dict["identity"]
         if not isinstance(identity, str):
             raise TypeError("identity: unexpected " + type(identity).__name__)
 
-        name = d.pop("name")
+        name = src_dict["name"]
         if not isinstance(name, str):
             raise TypeError("name: unexpected " + type(name).__name__)
 
         participant_identity = cls(
             identity,
             name,
+        )
+
+        d = (
+            {}
+            if _PARTICIPANT_IDENTITY_KEYS.issuperset(src_dict)
+            else {
+                k: v for k, v in src_dict.items() if k not in _PARTICIPANT_IDENTITY_KEYS
+            }
         )
 
         participant_identity.additional_properties = d

@@ -7,6 +7,12 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+_RESOURCE_REFERENCE_KEYS: frozenset[str] = frozenset(
+    {
+        "id",
+    }
+)
+
 T = TypeVar("T", bound="ResourceReference")
 
 
@@ -41,13 +47,20 @@ class ResourceReference:
                 "ResourceReference: expected a JSON object, got "
                 + type(src_dict).__name__
             )
-        d = dict(src_dict)
-        id = d.pop("id")
+        id = src_dict["id"]
         if not isinstance(id, str):
             raise TypeError("id: unexpected " + type(id).__name__)
 
         resource_reference = cls(
             id,
+        )
+
+        d = (
+            {}
+            if _RESOURCE_REFERENCE_KEYS.issuperset(src_dict)
+            else {
+                k: v for k, v in src_dict.items() if k not in _RESOURCE_REFERENCE_KEYS
+            }
         )
 
         resource_reference.additional_properties = d

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+_TEMPLATE_VARS_KEYS: frozenset[str] = frozenset()
+
 T = TypeVar("T", bound="TemplateVars")
 
 
@@ -32,8 +34,13 @@ class TemplateVars:
             raise TypeError(
                 "TemplateVars: expected a JSON object, got " + type(src_dict).__name__
             )
-        d = dict(src_dict)
         template_vars = cls()
+
+        d = (
+            {}
+            if _TEMPLATE_VARS_KEYS.issuperset(src_dict)
+            else {k: v for k, v in src_dict.items() if k not in _TEMPLATE_VARS_KEYS}
+        )
 
         for prop_name, prop in d.items():
             if not isinstance(prop, str):

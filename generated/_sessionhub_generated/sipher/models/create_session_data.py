@@ -9,6 +9,15 @@ from attrs import field as _attrs_field
 
 from ..models.session_defaults import SessionDefaults
 
+_CREATE_SESSION_DATA_KEYS: frozenset[str] = frozenset(
+    {
+        "sessionId",
+        "defaults",
+        "createdAt",
+        "expiresAt",
+    }
+)
+
 T = TypeVar("T", bound="CreateSessionData")
 
 
@@ -65,14 +74,13 @@ class CreateSessionData:
                 "CreateSessionData: expected a JSON object, got "
                 + type(src_dict).__name__
             )
-        d = dict(src_dict)
-        session_id = d.pop("sessionId")
+        session_id = src_dict["sessionId"]
         if not isinstance(session_id, str):
             raise TypeError("sessionId: unexpected " + type(session_id).__name__)
 
-        defaults = SessionDefaults.from_dict(d.pop("defaults"))
+        defaults = SessionDefaults.from_dict(src_dict["defaults"])
 
-        created_at = d.pop("createdAt")
+        created_at = src_dict["createdAt"]
         if not (
             isinstance(created_at, int)
             and created_at is not True
@@ -80,7 +88,7 @@ class CreateSessionData:
         ):
             raise TypeError("createdAt: unexpected " + type(created_at).__name__)
 
-        expires_at = d.pop("expiresAt")
+        expires_at = src_dict["expiresAt"]
         if not (
             isinstance(expires_at, int)
             and expires_at is not True
@@ -93,6 +101,14 @@ class CreateSessionData:
             defaults,
             created_at,
             expires_at,
+        )
+
+        d = (
+            {}
+            if _CREATE_SESSION_DATA_KEYS.issuperset(src_dict)
+            else {
+                k: v for k, v in src_dict.items() if k not in _CREATE_SESSION_DATA_KEYS
+            }
         )
 
         create_session_data.additional_properties = d

@@ -9,6 +9,13 @@ from attrs import field as _attrs_field
 
 from ..models.session_defaults import SessionDefaults
 
+_CREATE_SESSION_REQUEST_KEYS: frozenset[str] = frozenset(
+    {
+        "defaults",
+        "ttlSeconds",
+    }
+)
+
 T = TypeVar("T", bound="CreateSessionRequest")
 
 
@@ -55,10 +62,9 @@ class CreateSessionRequest:
                 "CreateSessionRequest: expected a JSON object, got "
                 + type(src_dict).__name__
             )
-        d = dict(src_dict)
-        defaults = SessionDefaults.from_dict(d.pop("defaults"))
+        defaults = SessionDefaults.from_dict(src_dict["defaults"])
 
-        ttl_seconds = d.pop("ttlSeconds", None)
+        ttl_seconds = src_dict.get("ttlSeconds")
         if not (
             (
                 isinstance(ttl_seconds, int)
@@ -72,6 +78,16 @@ class CreateSessionRequest:
         create_session_request = cls(
             defaults,
             ttl_seconds,
+        )
+
+        d = (
+            {}
+            if _CREATE_SESSION_REQUEST_KEYS.issuperset(src_dict)
+            else {
+                k: v
+                for k, v in src_dict.items()
+                if k not in _CREATE_SESSION_REQUEST_KEYS
+            }
         )
 
         create_session_request.additional_properties = d

@@ -9,6 +9,13 @@ from attrs import field as _attrs_field
 
 from ..models.create_session_data import CreateSessionData
 
+_CREATE_SESSION_RESPONSE_KEYS: frozenset[str] = frozenset(
+    {
+        "success",
+        "data",
+    }
+)
+
 T = TypeVar("T", bound="CreateSessionResponse")
 
 
@@ -48,16 +55,25 @@ class CreateSessionResponse:
                 "CreateSessionResponse: expected a JSON object, got "
                 + type(src_dict).__name__
             )
-        d = dict(src_dict)
-        success = d.pop("success")
+        success = src_dict["success"]
         if not (success is True or success is False):
             raise TypeError("success: unexpected " + type(success).__name__)
 
-        data = CreateSessionData.from_dict(d.pop("data"))
+        data = CreateSessionData.from_dict(src_dict["data"])
 
         create_session_response = cls(
             success,
             data,
+        )
+
+        d = (
+            {}
+            if _CREATE_SESSION_RESPONSE_KEYS.issuperset(src_dict)
+            else {
+                k: v
+                for k, v in src_dict.items()
+                if k not in _CREATE_SESSION_RESPONSE_KEYS
+            }
         )
 
         create_session_response.additional_properties = d

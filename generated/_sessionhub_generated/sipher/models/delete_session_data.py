@@ -7,6 +7,13 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+_DELETE_SESSION_DATA_KEYS: frozenset[str] = frozenset(
+    {
+        "sessionId",
+        "deleted",
+    }
+)
+
 T = TypeVar("T", bound="DeleteSessionData")
 
 
@@ -46,18 +53,25 @@ class DeleteSessionData:
                 "DeleteSessionData: expected a JSON object, got "
                 + type(src_dict).__name__
             )
-        d = dict(src_dict)
-        session_id = d.pop("sessionId")
+        session_id = src_dict["sessionId"]
         if not isinstance(session_id, str):
             raise TypeError("sessionId: unexpected " + type(session_id).__name__)
 
-        deleted = d.pop("deleted")
+        deleted = src_dict["deleted"]
         if not (deleted is True or deleted is False):
             raise TypeError("deleted: unexpected " + type(deleted).__name__)
 
         delete_session_data = cls(
             session_id,
             deleted,
+        )
+
+        d = (
+            {}
+            if _DELETE_SESSION_DATA_KEYS.issuperset(src_dict)
+            else {
+                k: v for k, v in src_dict.items() if k not in _DELETE_SESSION_DATA_KEYS
+            }
         )
 
         delete_session_data.additional_properties = d

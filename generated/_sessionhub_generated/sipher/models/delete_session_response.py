@@ -9,6 +9,13 @@ from attrs import field as _attrs_field
 
 from ..models.delete_session_data import DeleteSessionData
 
+_DELETE_SESSION_RESPONSE_KEYS: frozenset[str] = frozenset(
+    {
+        "success",
+        "data",
+    }
+)
+
 T = TypeVar("T", bound="DeleteSessionResponse")
 
 
@@ -48,16 +55,25 @@ class DeleteSessionResponse:
                 "DeleteSessionResponse: expected a JSON object, got "
                 + type(src_dict).__name__
             )
-        d = dict(src_dict)
-        success = d.pop("success")
+        success = src_dict["success"]
         if not (success is True or success is False):
             raise TypeError("success: unexpected " + type(success).__name__)
 
-        data = DeleteSessionData.from_dict(d.pop("data"))
+        data = DeleteSessionData.from_dict(src_dict["data"])
 
         delete_session_response = cls(
             success,
             data,
+        )
+
+        d = (
+            {}
+            if _DELETE_SESSION_RESPONSE_KEYS.issuperset(src_dict)
+            else {
+                k: v
+                for k, v in src_dict.items()
+                if k not in _DELETE_SESSION_RESPONSE_KEYS
+            }
         )
 
         delete_session_response.additional_properties = d

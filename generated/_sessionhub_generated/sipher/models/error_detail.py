@@ -7,6 +7,15 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+_ERROR_DETAIL_KEYS: frozenset[str] = frozenset(
+    {
+        "code",
+        "message",
+        "details",
+        "retryable",
+    }
+)
+
 T = TypeVar("T", bound="ErrorDetail")
 
 
@@ -64,18 +73,17 @@ class ErrorDetail:
             raise TypeError(
                 "ErrorDetail: expected a JSON object, got " + type(src_dict).__name__
             )
-        d = dict(src_dict)
-        code = d.pop("code")
+        code = src_dict["code"]
         if not isinstance(code, str):
             raise TypeError("code: unexpected " + type(code).__name__)
 
-        message = d.pop("message")
+        message = src_dict["message"]
         if not isinstance(message, str):
             raise TypeError("message: unexpected " + type(message).__name__)
 
-        details = d.pop("details", None)
+        details = src_dict.get("details")
 
-        retryable = d.pop("retryable", None)
+        retryable = src_dict.get("retryable")
         if not ((retryable is True or retryable is False) or retryable is None):
             raise TypeError("retryable: unexpected " + type(retryable).__name__)
 
@@ -84,6 +92,12 @@ class ErrorDetail:
             message,
             details,
             retryable,
+        )
+
+        d = (
+            {}
+            if _ERROR_DETAIL_KEYS.issuperset(src_dict)
+            else {k: v for k, v in src_dict.items() if k not in _ERROR_DETAIL_KEYS}
         )
 
         error_detail.additional_properties = d

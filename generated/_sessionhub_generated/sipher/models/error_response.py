@@ -9,6 +9,13 @@ from attrs import field as _attrs_field
 
 from ..models.error_detail import ErrorDetail
 
+_ERROR_RESPONSE_KEYS: frozenset[str] = frozenset(
+    {
+        "success",
+        "error",
+    }
+)
+
 T = TypeVar("T", bound="ErrorResponse")
 
 
@@ -49,16 +56,21 @@ class ErrorResponse:
             raise TypeError(
                 "ErrorResponse: expected a JSON object, got " + type(src_dict).__name__
             )
-        d = dict(src_dict)
-        success = d.pop("success")
+        success = src_dict["success"]
         if not (success is True or success is False):
             raise TypeError("success: unexpected " + type(success).__name__)
 
-        error = ErrorDetail.from_dict(d.pop("error"))
+        error = ErrorDetail.from_dict(src_dict["error"])
 
         error_response = cls(
             success,
             error,
+        )
+
+        d = (
+            {}
+            if _ERROR_RESPONSE_KEYS.issuperset(src_dict)
+            else {k: v for k, v in src_dict.items() if k not in _ERROR_RESPONSE_KEYS}
         )
 
         error_response.additional_properties = d

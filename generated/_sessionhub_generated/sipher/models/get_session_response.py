@@ -9,6 +9,13 @@ from attrs import field as _attrs_field
 
 from ..models.session_data import SessionData
 
+_GET_SESSION_RESPONSE_KEYS: frozenset[str] = frozenset(
+    {
+        "success",
+        "data",
+    }
+)
+
 T = TypeVar("T", bound="GetSessionResponse")
 
 
@@ -48,16 +55,23 @@ class GetSessionResponse:
                 "GetSessionResponse: expected a JSON object, got "
                 + type(src_dict).__name__
             )
-        d = dict(src_dict)
-        success = d.pop("success")
+        success = src_dict["success"]
         if not (success is True or success is False):
             raise TypeError("success: unexpected " + type(success).__name__)
 
-        data = SessionData.from_dict(d.pop("data"))
+        data = SessionData.from_dict(src_dict["data"])
 
         get_session_response = cls(
             success,
             data,
+        )
+
+        d = (
+            {}
+            if _GET_SESSION_RESPONSE_KEYS.issuperset(src_dict)
+            else {
+                k: v for k, v in src_dict.items() if k not in _GET_SESSION_RESPONSE_KEYS
+            }
         )
 
         get_session_response.additional_properties = d

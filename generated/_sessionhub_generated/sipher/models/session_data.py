@@ -9,6 +9,16 @@ from attrs import field as _attrs_field
 
 from ..models.session_defaults import SessionDefaults
 
+_SESSION_DATA_KEYS: frozenset[str] = frozenset(
+    {
+        "sessionId",
+        "defaults",
+        "createdAt",
+        "expiresAt",
+        "lastAccessedAt",
+    }
+)
+
 T = TypeVar("T", bound="SessionData")
 
 
@@ -68,14 +78,13 @@ class SessionData:
             raise TypeError(
                 "SessionData: expected a JSON object, got " + type(src_dict).__name__
             )
-        d = dict(src_dict)
-        session_id = d.pop("sessionId")
+        session_id = src_dict["sessionId"]
         if not isinstance(session_id, str):
             raise TypeError("sessionId: unexpected " + type(session_id).__name__)
 
-        defaults = SessionDefaults.from_dict(d.pop("defaults"))
+        defaults = SessionDefaults.from_dict(src_dict["defaults"])
 
-        created_at = d.pop("createdAt")
+        created_at = src_dict["createdAt"]
         if not (
             isinstance(created_at, int)
             and created_at is not True
@@ -83,7 +92,7 @@ class SessionData:
         ):
             raise TypeError("createdAt: unexpected " + type(created_at).__name__)
 
-        expires_at = d.pop("expiresAt")
+        expires_at = src_dict["expiresAt"]
         if not (
             isinstance(expires_at, int)
             and expires_at is not True
@@ -91,7 +100,7 @@ class SessionData:
         ):
             raise TypeError("expiresAt: unexpected " + type(expires_at).__name__)
 
-        last_accessed_at = d.pop("lastAccessedAt")
+        last_accessed_at = src_dict["lastAccessedAt"]
         if not (
             isinstance(last_accessed_at, int)
             and last_accessed_at is not True
@@ -107,6 +116,12 @@ class SessionData:
             created_at,
             expires_at,
             last_accessed_at,
+        )
+
+        d = (
+            {}
+            if _SESSION_DATA_KEYS.issuperset(src_dict)
+            else {k: v for k, v in src_dict.items() if k not in _SESSION_DATA_KEYS}
         )
 
         session_data.additional_properties = d

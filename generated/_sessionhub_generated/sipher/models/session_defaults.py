@@ -22,6 +22,16 @@ _RPC_PROVIDER_BY_VALUE: dict[str, RpcProvider] = {
 _BACKEND_BY_VALUE: dict[str, Backend] = {member.value: member for member in Backend}
 
 
+_SESSION_DEFAULTS_KEYS: frozenset[str] = frozenset(
+    {
+        "chain",
+        "privacyLevel",
+        "rpcProvider",
+        "backend",
+        "defaultViewingKey",
+    }
+)
+
 T = TypeVar("T", bound="SessionDefaults")
 
 
@@ -85,8 +95,7 @@ class SessionDefaults:
                 "SessionDefaults: expected a JSON object, got "
                 + type(src_dict).__name__
             )
-        d = dict(src_dict)
-        _chain_value = d.pop("chain", None)
+        _chain_value = src_dict.get("chain")
         chain: Chain | None
         if _chain_value is None:
             chain = None
@@ -95,7 +104,7 @@ class SessionDefaults:
                 raise TypeError("chain: unexpected " + type(_chain_value).__name__)
             chain = _CHAIN_BY_VALUE.get(_chain_value) or Chain(_chain_value)
 
-        _privacy_level_value = d.pop("privacyLevel", None)
+        _privacy_level_value = src_dict.get("privacyLevel")
         privacy_level: PrivacyLevel | None
         if _privacy_level_value is None:
             privacy_level = None
@@ -108,7 +117,7 @@ class SessionDefaults:
                 _privacy_level_value
             ) or PrivacyLevel(_privacy_level_value)
 
-        _rpc_provider_value = d.pop("rpcProvider", None)
+        _rpc_provider_value = src_dict.get("rpcProvider")
         rpc_provider: RpcProvider | None
         if _rpc_provider_value is None:
             rpc_provider = None
@@ -121,7 +130,7 @@ class SessionDefaults:
                 _rpc_provider_value
             ) or RpcProvider(_rpc_provider_value)
 
-        _backend_value = d.pop("backend", None)
+        _backend_value = src_dict.get("backend")
         backend: Backend | None
         if _backend_value is None:
             backend = None
@@ -130,7 +139,7 @@ class SessionDefaults:
                 raise TypeError("backend: unexpected " + type(_backend_value).__name__)
             backend = _BACKEND_BY_VALUE.get(_backend_value) or Backend(_backend_value)
 
-        default_viewing_key = d.pop("defaultViewingKey", None)
+        default_viewing_key = src_dict.get("defaultViewingKey")
         if not (isinstance(default_viewing_key, str) or default_viewing_key is None):
             raise TypeError(
                 "defaultViewingKey: unexpected " + type(default_viewing_key).__name__
@@ -142,6 +151,12 @@ class SessionDefaults:
             rpc_provider,
             backend,
             default_viewing_key,
+        )
+
+        d = (
+            {}
+            if _SESSION_DEFAULTS_KEYS.issuperset(src_dict)
+            else {k: v for k, v in src_dict.items() if k not in _SESSION_DEFAULTS_KEYS}
         )
 
         session_defaults.additional_properties = d

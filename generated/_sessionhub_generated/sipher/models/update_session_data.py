@@ -9,6 +9,15 @@ from attrs import field as _attrs_field
 
 from ..models.session_defaults import SessionDefaults
 
+_UPDATE_SESSION_DATA_KEYS: frozenset[str] = frozenset(
+    {
+        "sessionId",
+        "defaults",
+        "expiresAt",
+        "lastAccessedAt",
+    }
+)
+
 T = TypeVar("T", bound="UpdateSessionData")
 
 
@@ -64,14 +73,13 @@ class UpdateSessionData:
                 "UpdateSessionData: expected a JSON object, got "
                 + type(src_dict).__name__
             )
-        d = dict(src_dict)
-        session_id = d.pop("sessionId")
+        session_id = src_dict["sessionId"]
         if not isinstance(session_id, str):
             raise TypeError("sessionId: unexpected " + type(session_id).__name__)
 
-        defaults = SessionDefaults.from_dict(d.pop("defaults"))
+        defaults = SessionDefaults.from_dict(src_dict["defaults"])
 
-        expires_at = d.pop("expiresAt")
+        expires_at = src_dict["expiresAt"]
         if not (
             isinstance(expires_at, int)
             and expires_at is not True
@@ -79,7 +87,7 @@ class UpdateSessionData:
         ):
             raise TypeError("expiresAt: unexpected " + type(expires_at).__name__)
 
-        last_accessed_at = d.pop("lastAccessedAt")
+        last_accessed_at = src_dict["lastAccessedAt"]
         if not (
             isinstance(last_accessed_at, int)
             and last_accessed_at is not True
@@ -94,6 +102,14 @@ class UpdateSessionData:
             defaults,
             expires_at,
             last_accessed_at,
+        )
+
+        d = (
+            {}
+            if _UPDATE_SESSION_DATA_KEYS.issuperset(src_dict)
+            else {
+                k: v for k, v in src_dict.items() if k not in _UPDATE_SESSION_DATA_KEYS
+            }
         )
 
         update_session_data.additional_properties = d

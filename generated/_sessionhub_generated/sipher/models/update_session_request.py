@@ -9,6 +9,12 @@ from attrs import field as _attrs_field
 
 from ..models.session_defaults import SessionDefaults
 
+_UPDATE_SESSION_REQUEST_KEYS: frozenset[str] = frozenset(
+    {
+        "defaults",
+    }
+)
+
 T = TypeVar("T", bound="UpdateSessionRequest")
 
 
@@ -49,11 +55,20 @@ class UpdateSessionRequest:
                 "UpdateSessionRequest: expected a JSON object, got "
                 + type(src_dict).__name__
             )
-        d = dict(src_dict)
-        defaults = SessionDefaults.from_dict(d.pop("defaults"))
+        defaults = SessionDefaults.from_dict(src_dict["defaults"])
 
         update_session_request = cls(
             defaults,
+        )
+
+        d = (
+            {}
+            if _UPDATE_SESSION_REQUEST_KEYS.issuperset(src_dict)
+            else {
+                k: v
+                for k, v in src_dict.items()
+                if k not in _UPDATE_SESSION_REQUEST_KEYS
+            }
         )
 
         update_session_request.additional_properties = d

@@ -9,6 +9,13 @@ from attrs import field as _attrs_field
 
 from ..models.update_session_data import UpdateSessionData
 
+_UPDATE_SESSION_RESPONSE_KEYS: frozenset[str] = frozenset(
+    {
+        "success",
+        "data",
+    }
+)
+
 T = TypeVar("T", bound="UpdateSessionResponse")
 
 
@@ -49,16 +56,25 @@ class UpdateSessionResponse:
                 "UpdateSessionResponse: expected a JSON object, got "
                 + type(src_dict).__name__
             )
-        d = dict(src_dict)
-        success = d.pop("success")
+        success = src_dict["success"]
         if not (success is True or success is False):
             raise TypeError("success: unexpected " + type(success).__name__)
 
-        data = UpdateSessionData.from_dict(d.pop("data"))
+        data = UpdateSessionData.from_dict(src_dict["data"])
 
         update_session_response = cls(
             success,
             data,
+        )
+
+        d = (
+            {}
+            if _UPDATE_SESSION_RESPONSE_KEYS.issuperset(src_dict)
+            else {
+                k: v
+                for k, v in src_dict.items()
+                if k not in _UPDATE_SESSION_RESPONSE_KEYS
+            }
         )
 
         update_session_response.additional_properties = d

@@ -9,6 +9,12 @@ from attrs import field as _attrs_field
 
 from ..models.session import Session
 
+_CANCEL_SESSION_RESPONSE_KEYS: frozenset[str] = frozenset(
+    {
+        "session",
+    }
+)
+
 T = TypeVar("T", bound="CancelSessionResponse")
 
 
@@ -47,11 +53,20 @@ class CancelSessionResponse:
                 "CancelSessionResponse: expected a JSON object, got "
                 + type(src_dict).__name__
             )
-        d = dict(src_dict)
-        session = Session.from_dict(d.pop("session"))
+        session = Session.from_dict(src_dict["session"])
 
         cancel_session_response = cls(
             session,
+        )
+
+        d = (
+            {}
+            if _CANCEL_SESSION_RESPONSE_KEYS.issuperset(src_dict)
+            else {
+                k: v
+                for k, v in src_dict.items()
+                if k not in _CANCEL_SESSION_RESPONSE_KEYS
+            }
         )
 
         cancel_session_response.additional_properties = d

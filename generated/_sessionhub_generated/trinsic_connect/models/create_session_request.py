@@ -10,6 +10,12 @@ from attrs import field as _attrs_field
 from ..models.requested_verification import RequestedVerification
 from ..types import UNSET, Unset
 
+_CREATE_SESSION_REQUEST_KEYS: frozenset[str] = frozenset(
+    {
+        "verifications",
+    }
+)
+
 T = TypeVar("T", bound="CreateSessionRequest")
 
 
@@ -53,8 +59,7 @@ class CreateSessionRequest:
                 "CreateSessionRequest: expected a JSON object, got "
                 + type(src_dict).__name__
             )
-        d = dict(src_dict)
-        _verifications_value = d.pop("verifications", UNSET)
+        _verifications_value = src_dict.get("verifications", UNSET)
         verifications: list[RequestedVerification] | None | Unset
         if _verifications_value is None or _verifications_value is UNSET:
             verifications = _verifications_value
@@ -76,6 +81,16 @@ class CreateSessionRequest:
 
         create_session_request = cls(
             verifications,
+        )
+
+        d = (
+            {}
+            if _CREATE_SESSION_REQUEST_KEYS.issuperset(src_dict)
+            else {
+                k: v
+                for k, v in src_dict.items()
+                if k not in _CREATE_SESSION_REQUEST_KEYS
+            }
         )
 
         create_session_request.additional_properties = d

@@ -7,6 +7,12 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cas
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+_FAILURE_MESSAGE_KEYS: frozenset[str] = frozenset(
+    {
+        "message",
+    }
+)
+
 T = TypeVar("T", bound="FailureMessage")
 
 
@@ -41,13 +47,18 @@ class FailureMessage:
             raise TypeError(
                 "FailureMessage: expected a JSON object, got " + type(src_dict).__name__
             )
-        d = dict(src_dict)
-        message: None | str = d.pop("message", None)
+        message: None | str = src_dict.get("message")
         if not (isinstance(message, str) or message is None):
             raise TypeError("message: unexpected " + type(message).__name__)
 
         failure_message = cls(
             message,
+        )
+
+        d = (
+            {}
+            if _FAILURE_MESSAGE_KEYS.issuperset(src_dict)
+            else {k: v for k, v in src_dict.items() if k not in _FAILURE_MESSAGE_KEYS}
         )
 
         failure_message.additional_properties = d

@@ -9,6 +9,12 @@ from attrs import field as _attrs_field
 
 from ..models.session import Session
 
+_GET_SESSION_RESPONSE_KEYS: frozenset[str] = frozenset(
+    {
+        "session",
+    }
+)
+
 T = TypeVar("T", bound="GetSessionResponse")
 
 
@@ -46,8 +52,7 @@ class GetSessionResponse:
                 "GetSessionResponse: expected a JSON object, got "
                 + type(src_dict).__name__
             )
-        d = dict(src_dict)
-        _session_value = d.pop("session", None)
+        _session_value = src_dict.get("session")
         session: Session | None
         if _session_value is None:
             session = None
@@ -58,6 +63,14 @@ class GetSessionResponse:
 
         get_session_response = cls(
             session,
+        )
+
+        d = (
+            {}
+            if _GET_SESSION_RESPONSE_KEYS.issuperset(src_dict)
+            else {
+                k: v for k, v in src_dict.items() if k not in _GET_SESSION_RESPONSE_KEYS
+            }
         )
 
         get_session_response.additional_properties = d

@@ -7,6 +7,19 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+_GOVERNMENT_ID_OPTIONS_KEYS: frozenset[str] = frozenset(
+    {
+        "idNumber",
+        "givenName",
+        "familyName",
+        "address",
+        "dateOfBirth",
+        "country",
+        "issueDate",
+        "expirationDate",
+    }
+)
+
 T = TypeVar("T", bound="GovernmentIdOptions")
 
 
@@ -76,38 +89,37 @@ class GovernmentIdOptions:
                 "GovernmentIdOptions: expected a JSON object, got "
                 + type(src_dict).__name__
             )
-        d = dict(src_dict)
-        id_number = d.pop("idNumber", None)
+        id_number = src_dict.get("idNumber")
         if not ((id_number is True or id_number is False) or id_number is None):
             raise TypeError("idNumber: unexpected " + type(id_number).__name__)
 
-        given_name = d.pop("givenName", None)
+        given_name = src_dict.get("givenName")
         if not ((given_name is True or given_name is False) or given_name is None):
             raise TypeError("givenName: unexpected " + type(given_name).__name__)
 
-        family_name = d.pop("familyName", None)
+        family_name = src_dict.get("familyName")
         if not ((family_name is True or family_name is False) or family_name is None):
             raise TypeError("familyName: unexpected " + type(family_name).__name__)
 
-        address = d.pop("address", None)
+        address = src_dict.get("address")
         if not ((address is True or address is False) or address is None):
             raise TypeError("address: unexpected " + type(address).__name__)
 
-        date_of_birth = d.pop("dateOfBirth", None)
+        date_of_birth = src_dict.get("dateOfBirth")
         if not (
             (date_of_birth is True or date_of_birth is False) or date_of_birth is None
         ):
             raise TypeError("dateOfBirth: unexpected " + type(date_of_birth).__name__)
 
-        country = d.pop("country", None)
+        country = src_dict.get("country")
         if not ((country is True or country is False) or country is None):
             raise TypeError("country: unexpected " + type(country).__name__)
 
-        issue_date = d.pop("issueDate", None)
+        issue_date = src_dict.get("issueDate")
         if not ((issue_date is True or issue_date is False) or issue_date is None):
             raise TypeError("issueDate: unexpected " + type(issue_date).__name__)
 
-        expiration_date = d.pop("expirationDate", None)
+        expiration_date = src_dict.get("expirationDate")
         if not (
             (expiration_date is True or expiration_date is False)
             or expiration_date is None
@@ -125,6 +137,16 @@ class GovernmentIdOptions:
             country,
             issue_date,
             expiration_date,
+        )
+
+        d = (
+            {}
+            if _GOVERNMENT_ID_OPTIONS_KEYS.issuperset(src_dict)
+            else {
+                k: v
+                for k, v in src_dict.items()
+                if k not in _GOVERNMENT_ID_OPTIONS_KEYS
+            }
         )
 
         government_id_options.additional_properties = d

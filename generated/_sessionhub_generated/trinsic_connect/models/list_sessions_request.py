@@ -18,6 +18,15 @@ _ORDER_DIRECTION_BY_VALUE: dict[str, OrderDirection] = {
 }
 
 
+_LIST_SESSIONS_REQUEST_KEYS: frozenset[str] = frozenset(
+    {
+        "orderBy",
+        "orderDirection",
+        "pageSize",
+        "page",
+    }
+)
+
 T = TypeVar("T", bound="ListSessionsRequest")
 
 
@@ -68,16 +77,15 @@ class ListSessionsRequest:
                 "ListSessionsRequest: expected a JSON object, got "
                 + type(src_dict).__name__
             )
-        d = dict(src_dict)
-        order_by = _SESSION_ORDERING_BY_VALUE.get(d.pop("orderBy")) or SessionOrdering(
-            d.pop("orderBy")
-        )
+        order_by = _SESSION_ORDERING_BY_VALUE.get(
+            src_dict["orderBy"]
+        ) or SessionOrdering(src_dict["orderBy"])
 
         order_direction = _ORDER_DIRECTION_BY_VALUE.get(
-            d.pop("orderDirection")
-        ) or OrderDirection(d.pop("orderDirection"))
+            src_dict["orderDirection"]
+        ) or OrderDirection(src_dict["orderDirection"])
 
-        page_size = d.pop("pageSize", None)
+        page_size = src_dict.get("pageSize")
         if not (
             (
                 isinstance(page_size, int)
@@ -88,7 +96,7 @@ class ListSessionsRequest:
         ):
             raise TypeError("pageSize: unexpected " + type(page_size).__name__)
 
-        page = d.pop("page", None)
+        page = src_dict.get("page")
         if not (
             (isinstance(page, int) and page is not True and page is not False)
             or page is None
@@ -100,6 +108,16 @@ class ListSessionsRequest:
             order_direction,
             page_size,
             page,
+        )
+
+        d = (
+            {}
+            if _LIST_SESSIONS_REQUEST_KEYS.issuperset(src_dict)
+            else {
+                k: v
+                for k, v in src_dict.items()
+                if k not in _LIST_SESSIONS_REQUEST_KEYS
+            }
         )
 
         list_sessions_request.additional_properties = d

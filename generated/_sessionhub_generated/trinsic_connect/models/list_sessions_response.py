@@ -9,6 +9,14 @@ from attrs import field as _attrs_field
 
 from ..models.session import Session
 
+_LIST_SESSIONS_RESPONSE_KEYS: frozenset[str] = frozenset(
+    {
+        "sessions",
+        "total",
+        "more",
+    }
+)
+
 T = TypeVar("T", bound="ListSessionsResponse")
 
 
@@ -64,8 +72,7 @@ class ListSessionsResponse:
                 "ListSessionsResponse: expected a JSON object, got "
                 + type(src_dict).__name__
             )
-        d = dict(src_dict)
-        _sessions_value = d.pop("sessions", None)
+        _sessions_value = src_dict.get("sessions")
         sessions: list[Session] | None
         if _sessions_value is None:
             sessions = _sessions_value
@@ -83,14 +90,14 @@ class ListSessionsResponse:
 
             sessions = sessions_type_0
 
-        total = d.pop("total", None)
+        total = src_dict.get("total")
         if not (
             (isinstance(total, int) and total is not True and total is not False)
             or total is None
         ):
             raise TypeError("total: unexpected " + type(total).__name__)
 
-        more = d.pop("more", None)
+        more = src_dict.get("more")
         if not ((more is True or more is False) or more is None):
             raise TypeError("more: unexpected " + type(more).__name__)
 
@@ -98,6 +105,16 @@ class ListSessionsResponse:
             sessions,
             total,
             more,
+        )
+
+        d = (
+            {}
+            if _LIST_SESSIONS_RESPONSE_KEYS.issuperset(src_dict)
+            else {
+                k: v
+                for k, v in src_dict.items()
+                if k not in _LIST_SESSIONS_RESPONSE_KEYS
+            }
         )
 
         list_sessions_response.additional_properties = d

@@ -7,6 +7,19 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cas
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+_NORMALIZED_GOVERNMENT_ID_DATA_KEYS: frozenset[str] = frozenset(
+    {
+        "idNumber",
+        "givenName",
+        "familyName",
+        "address",
+        "dateOfBirth",
+        "country",
+        "issueDate",
+        "expirationDate",
+    }
+)
+
 T = TypeVar("T", bound="NormalizedGovernmentIdData")
 
 
@@ -86,36 +99,35 @@ class NormalizedGovernmentIdData:
                 "NormalizedGovernmentIdData: expected a JSON object, got "
                 + type(src_dict).__name__
             )
-        d = dict(src_dict)
-        id_number: None | str = d.pop("idNumber", None)
+        id_number: None | str = src_dict.get("idNumber")
         if not (isinstance(id_number, str) or id_number is None):
             raise TypeError("idNumber: unexpected " + type(id_number).__name__)
 
-        given_name: None | str = d.pop("givenName", None)
+        given_name: None | str = src_dict.get("givenName")
         if not (isinstance(given_name, str) or given_name is None):
             raise TypeError("givenName: unexpected " + type(given_name).__name__)
 
-        family_name: None | str = d.pop("familyName", None)
+        family_name: None | str = src_dict.get("familyName")
         if not (isinstance(family_name, str) or family_name is None):
             raise TypeError("familyName: unexpected " + type(family_name).__name__)
 
-        address: None | str = d.pop("address", None)
+        address: None | str = src_dict.get("address")
         if not (isinstance(address, str) or address is None):
             raise TypeError("address: unexpected " + type(address).__name__)
 
-        date_of_birth: None | str = d.pop("dateOfBirth", None)
+        date_of_birth: None | str = src_dict.get("dateOfBirth")
         if not (isinstance(date_of_birth, str) or date_of_birth is None):
             raise TypeError("dateOfBirth: unexpected " + type(date_of_birth).__name__)
 
-        country: None | str = d.pop("country", None)
+        country: None | str = src_dict.get("country")
         if not (isinstance(country, str) or country is None):
             raise TypeError("country: unexpected " + type(country).__name__)
 
-        issue_date: None | str = d.pop("issueDate", None)
+        issue_date: None | str = src_dict.get("issueDate")
         if not (isinstance(issue_date, str) or issue_date is None):
             raise TypeError("issueDate: unexpected " + type(issue_date).__name__)
 
-        expiration_date: None | str = d.pop("expirationDate", None)
+        expiration_date: None | str = src_dict.get("expirationDate")
         if not (isinstance(expiration_date, str) or expiration_date is None):
             raise TypeError(
                 "expirationDate: unexpected " + type(expiration_date).__name__
@@ -130,6 +142,16 @@ class NormalizedGovernmentIdData:
             country,
             issue_date,
             expiration_date,
+        )
+
+        d = (
+            {}
+            if _NORMALIZED_GOVERNMENT_ID_DATA_KEYS.issuperset(src_dict)
+            else {
+                k: v
+                for k, v in src_dict.items()
+                if k not in _NORMALIZED_GOVERNMENT_ID_DATA_KEYS
+            }
         )
 
         normalized_government_id_data.additional_properties = d

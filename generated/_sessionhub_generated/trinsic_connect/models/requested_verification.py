@@ -15,6 +15,13 @@ _VERIFICATION_TYPE_BY_VALUE: dict[str, VerificationType] = {
 }
 
 
+_REQUESTED_VERIFICATION_KEYS: frozenset[str] = frozenset(
+    {
+        "type",
+        "governmentIdOptions",
+    }
+)
+
 T = TypeVar("T", bound="RequestedVerification")
 
 
@@ -55,8 +62,7 @@ class RequestedVerification:
                 "RequestedVerification: expected a JSON object, got "
                 + type(src_dict).__name__
             )
-        d = dict(src_dict)
-        _type__value = d.pop("type", None)
+        _type__value = src_dict.get("type")
         type_: VerificationType | None
         if _type__value is None:
             type_ = None
@@ -67,7 +73,7 @@ class RequestedVerification:
                 _type__value
             )
 
-        _government_id_options_value = d.pop("governmentIdOptions", None)
+        _government_id_options_value = src_dict.get("governmentIdOptions")
         government_id_options: GovernmentIdOptions | None
         if _government_id_options_value is None:
             government_id_options = None
@@ -84,6 +90,16 @@ class RequestedVerification:
         requested_verification = cls(
             type_,
             government_id_options,
+        )
+
+        d = (
+            {}
+            if _REQUESTED_VERIFICATION_KEYS.issuperset(src_dict)
+            else {
+                k: v
+                for k, v in src_dict.items()
+                if k not in _REQUESTED_VERIFICATION_KEYS
+            }
         )
 
         requested_verification.additional_properties = d

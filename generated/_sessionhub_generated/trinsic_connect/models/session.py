@@ -19,6 +19,19 @@ _SESSION_FAIL_CODE_BY_VALUE: dict[str, SessionFailCode] = {
 }
 
 
+_SESSION_KEYS: frozenset[str] = frozenset(
+    {
+        "id",
+        "clientToken",
+        "state",
+        "verifications",
+        "failCode",
+        "resultVp",
+        "created",
+        "updated",
+    }
+)
+
 T = TypeVar("T", bound="Session")
 
 
@@ -117,16 +130,15 @@ class Session:
             raise TypeError(
                 "Session: expected a JSON object, got " + type(src_dict).__name__
             )
-        d = dict(src_dict)
-        id = d.pop("id")
+        id = src_dict["id"]
         if not isinstance(id, str):
             raise TypeError("id: unexpected " + type(id).__name__)
 
-        client_token: None | str = d.pop("clientToken", None)
+        client_token: None | str = src_dict.get("clientToken")
         if not (isinstance(client_token, str) or client_token is None):
             raise TypeError("clientToken: unexpected " + type(client_token).__name__)
 
-        _state_value = d.pop("state", None)
+        _state_value = src_dict.get("state")
         state: IdvSessionState | None
         if _state_value is None:
             state = _state_value
@@ -139,7 +151,7 @@ class Session:
 
             state = state_type_1
 
-        _verifications_value = d.pop("verifications", None)
+        _verifications_value = src_dict.get("verifications")
         verifications: None | VerificationMap
         if _verifications_value is None:
             verifications = _verifications_value
@@ -152,7 +164,7 @@ class Session:
 
             verifications = verifications_type_1
 
-        _fail_code_value = d.pop("failCode", None)
+        _fail_code_value = src_dict.get("failCode")
         fail_code: None | SessionFailCode
         if _fail_code_value is None:
             fail_code = _fail_code_value
@@ -167,18 +179,18 @@ class Session:
 
             fail_code = fail_code_type_1
 
-        result_vp: None | str = d.pop("resultVp", None)
+        result_vp: None | str = src_dict.get("resultVp")
         if not (isinstance(result_vp, str) or result_vp is None):
             raise TypeError("resultVp: unexpected " + type(result_vp).__name__)
 
-        created: int | None = d.pop("created", None)
+        created: int | None = src_dict.get("created")
         if not (
             (isinstance(created, int) and created is not True and created is not False)
             or created is None
         ):
             raise TypeError("created: unexpected " + type(created).__name__)
 
-        updated: int | None = d.pop("updated", None)
+        updated: int | None = src_dict.get("updated")
         if not (
             (isinstance(updated, int) and updated is not True and updated is not False)
             or updated is None
@@ -194,6 +206,12 @@ class Session:
             result_vp,
             created,
             updated,
+        )
+
+        d = (
+            {}
+            if _SESSION_KEYS.issuperset(src_dict)
+            else {k: v for k, v in src_dict.items() if k not in _SESSION_KEYS}
         )
 
         session.additional_properties = d

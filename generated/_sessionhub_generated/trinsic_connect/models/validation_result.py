@@ -7,6 +7,13 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cas
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+_VALIDATION_RESULT_KEYS: frozenset[str] = frozenset(
+    {
+        "memberNames",
+        "errorMessage",
+    }
+)
+
 T = TypeVar("T", bound="ValidationResult")
 
 
@@ -53,8 +60,7 @@ class ValidationResult:
                 "ValidationResult: expected a JSON object, got "
                 + type(src_dict).__name__
             )
-        d = dict(src_dict)
-        _member_names_value = d.pop("memberNames", None)
+        _member_names_value = src_dict.get("memberNames")
         member_names: list[str] | None
         if _member_names_value is None:
             member_names = _member_names_value
@@ -76,13 +82,19 @@ class ValidationResult:
 
             member_names = member_names_type_0
 
-        error_message: None | str = d.pop("errorMessage", None)
+        error_message: None | str = src_dict.get("errorMessage")
         if not (isinstance(error_message, str) or error_message is None):
             raise TypeError("errorMessage: unexpected " + type(error_message).__name__)
 
         validation_result = cls(
             member_names,
             error_message,
+        )
+
+        d = (
+            {}
+            if _VALIDATION_RESULT_KEYS.issuperset(src_dict)
+            else {k: v for k, v in src_dict.items() if k not in _VALIDATION_RESULT_KEYS}
         )
 
         validation_result.additional_properties = d

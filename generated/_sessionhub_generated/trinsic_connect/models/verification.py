@@ -24,6 +24,19 @@ _VERIFICATION_FAIL_CODE_BY_VALUE: dict[str, VerificationFailCode] = {
 }
 
 
+_VERIFICATION_KEYS: frozenset[str] = frozenset(
+    {
+        "id",
+        "type",
+        "state",
+        "failCode",
+        "reused",
+        "updated",
+        "governmentIdOptions",
+        "normalizedGovernmentIdData",
+    }
+)
+
 T = TypeVar("T", bound="Verification")
 
 
@@ -128,12 +141,11 @@ class Verification:
             raise TypeError(
                 "Verification: expected a JSON object, got " + type(src_dict).__name__
             )
-        d = dict(src_dict)
-        id: None | str = d.pop("id", None)
+        id: None | str = src_dict.get("id")
         if not (isinstance(id, str) or id is None):
             raise TypeError("id: unexpected " + type(id).__name__)
 
-        _type__value = d.pop("type", None)
+        _type__value = src_dict.get("type")
         type_: None | VerificationType
         if _type__value is None:
             type_ = _type__value
@@ -146,7 +158,7 @@ class Verification:
 
             type_ = type_type_1
 
-        _state_value = d.pop("state", None)
+        _state_value = src_dict.get("state")
         state: None | VerificationState
         if _state_value is None:
             state = _state_value
@@ -159,7 +171,7 @@ class Verification:
 
             state = state_type_1
 
-        _fail_code_value = d.pop("failCode", None)
+        _fail_code_value = src_dict.get("failCode")
         fail_code: None | VerificationFailCode
         if _fail_code_value is None:
             fail_code = _fail_code_value
@@ -174,18 +186,18 @@ class Verification:
 
             fail_code = fail_code_type_1
 
-        reused = d.pop("reused", None)
+        reused = src_dict.get("reused")
         if not ((reused is True or reused is False) or reused is None):
             raise TypeError("reused: unexpected " + type(reused).__name__)
 
-        updated: int | None = d.pop("updated", None)
+        updated: int | None = src_dict.get("updated")
         if not (
             (isinstance(updated, int) and updated is not True and updated is not False)
             or updated is None
         ):
             raise TypeError("updated: unexpected " + type(updated).__name__)
 
-        _government_id_options_value = d.pop("governmentIdOptions", None)
+        _government_id_options_value = src_dict.get("governmentIdOptions")
         government_id_options: GovernmentIdOptions | None
         if _government_id_options_value is None:
             government_id_options = _government_id_options_value
@@ -201,7 +213,9 @@ class Verification:
 
             government_id_options = government_id_options_type_1
 
-        _normalized_government_id_data_value = d.pop("normalizedGovernmentIdData", None)
+        _normalized_government_id_data_value = src_dict.get(
+            "normalizedGovernmentIdData"
+        )
         normalized_government_id_data: None | NormalizedGovernmentIdData
         if _normalized_government_id_data_value is None:
             normalized_government_id_data = _normalized_government_id_data_value
@@ -226,6 +240,12 @@ class Verification:
             updated,
             government_id_options,
             normalized_government_id_data,
+        )
+
+        d = (
+            {}
+            if _VERIFICATION_KEYS.issuperset(src_dict)
+            else {k: v for k, v in src_dict.items() if k not in _VERIFICATION_KEYS}
         )
 
         verification.additional_properties = d

@@ -9,6 +9,8 @@ from attrs import field as _attrs_field
 
 from ..models.verification import Verification
 
+_VERIFICATION_MAP_KEYS: frozenset[str] = frozenset()
+
 T = TypeVar("T", bound="VerificationMap")
 
 
@@ -35,8 +37,13 @@ class VerificationMap:
                 "VerificationMap: expected a JSON object, got "
                 + type(src_dict).__name__
             )
-        d = dict(src_dict)
         verification_map = cls()
+
+        d = (
+            {}
+            if _VERIFICATION_MAP_KEYS.issuperset(src_dict)
+            else {k: v for k, v in src_dict.items() if k not in _VERIFICATION_MAP_KEYS}
+        )
 
         additional_properties = {}
         for prop_name, prop_dict in d.items():

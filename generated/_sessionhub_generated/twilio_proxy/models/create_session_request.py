@@ -20,6 +20,17 @@ _SESSION_CREATE_STATUS_BY_VALUE: dict[str, SessionCreateStatus] = {
 _datetime_fromisoformat = datetime.datetime.fromisoformat
 
 
+_CREATE_SESSION_REQUEST_KEYS: frozenset[str] = frozenset(
+    {
+        "UniqueName",
+        "DateExpiry",
+        "Ttl",
+        "Mode",
+        "Status",
+        "Participants",
+    }
+)
+
 T = TypeVar("T", bound="CreateSessionRequest")
 
 
@@ -99,12 +110,11 @@ class CreateSessionRequest:
                 "CreateSessionRequest: expected a JSON object, got "
                 + type(src_dict).__name__
             )
-        d = dict(src_dict)
-        unique_name = d.pop("UniqueName", None)
+        unique_name = src_dict.get("UniqueName")
         if not (isinstance(unique_name, str) or unique_name is None):
             raise TypeError("UniqueName: unexpected " + type(unique_name).__name__)
 
-        _date_expiry_value = d.pop("DateExpiry", None)
+        _date_expiry_value = src_dict.get("DateExpiry")
         date_expiry: datetime.datetime | None
         if _date_expiry_value is None:
             date_expiry = None
@@ -115,14 +125,14 @@ class CreateSessionRequest:
                 )
             date_expiry = _datetime_fromisoformat(_date_expiry_value)
 
-        ttl = d.pop("Ttl", None)
+        ttl = src_dict.get("Ttl")
         if not (
             (isinstance(ttl, int) and ttl is not True and ttl is not False)
             or ttl is None
         ):
             raise TypeError("Ttl: unexpected " + type(ttl).__name__)
 
-        _mode_value = d.pop("Mode", None)
+        _mode_value = src_dict.get("Mode")
         mode: SessionMode | None
         if _mode_value is None:
             mode = None
@@ -131,7 +141,7 @@ class CreateSessionRequest:
                 raise TypeError("Mode: unexpected " + type(_mode_value).__name__)
             mode = _SESSION_MODE_BY_VALUE.get(_mode_value) or SessionMode(_mode_value)
 
-        _status_value = d.pop("Status", None)
+        _status_value = src_dict.get("Status")
         status: SessionCreateStatus | None
         if _status_value is None:
             status = None
@@ -142,7 +152,7 @@ class CreateSessionRequest:
                 _status_value
             ) or SessionCreateStatus(_status_value)
 
-        _participants_value = d.pop("Participants", None)
+        _participants_value = src_dict.get("Participants")
         participants: list[str] | None
         if _participants_value is None:
             participants = None
@@ -169,6 +179,16 @@ class CreateSessionRequest:
             mode,
             status,
             participants,
+        )
+
+        d = (
+            {}
+            if _CREATE_SESSION_REQUEST_KEYS.issuperset(src_dict)
+            else {
+                k: v
+                for k, v in src_dict.items()
+                if k not in _CREATE_SESSION_REQUEST_KEYS
+            }
         )
 
         create_session_request.additional_properties = d

@@ -10,6 +10,13 @@ from attrs import field as _attrs_field
 from ..models.page_meta import PageMeta
 from ..models.session import Session
 
+_LIST_SESSIONS_RESPONSE_KEYS: frozenset[str] = frozenset(
+    {
+        "sessions",
+        "meta",
+    }
+)
+
 T = TypeVar("T", bound="ListSessionsResponse")
 
 
@@ -56,8 +63,7 @@ class ListSessionsResponse:
                 "ListSessionsResponse: expected a JSON object, got "
                 + type(src_dict).__name__
             )
-        d = dict(src_dict)
-        _sessions = d.pop("sessions")
+        _sessions = src_dict["sessions"]
         if not isinstance(_sessions, list):
             raise TypeError("sessions: unexpected " + type(_sessions).__name__)
         sessions = []
@@ -66,11 +72,21 @@ class ListSessionsResponse:
 
             sessions.append(sessions_item)
 
-        meta = PageMeta.from_dict(d.pop("meta"))
+        meta = PageMeta.from_dict(src_dict["meta"])
 
         list_sessions_response = cls(
             sessions,
             meta,
+        )
+
+        d = (
+            {}
+            if _LIST_SESSIONS_RESPONSE_KEYS.issuperset(src_dict)
+            else {
+                k: v
+                for k, v in src_dict.items()
+                if k not in _LIST_SESSIONS_RESPONSE_KEYS
+            }
         )
 
         list_sessions_response.additional_properties = d

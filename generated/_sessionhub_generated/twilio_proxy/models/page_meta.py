@@ -7,6 +7,18 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cas
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+_PAGE_META_KEYS: frozenset[str] = frozenset(
+    {
+        "first_page_url",
+        "key",
+        "next_page_url",
+        "page",
+        "page_size",
+        "previous_page_url",
+        "url",
+    }
+)
+
 T = TypeVar("T", bound="PageMeta")
 
 
@@ -75,29 +87,28 @@ class PageMeta:
             raise TypeError(
                 "PageMeta: expected a JSON object, got " + type(src_dict).__name__
             )
-        d = dict(src_dict)
-        first_page_url = d.pop("first_page_url", None)
+        first_page_url = src_dict.get("first_page_url")
         if not (isinstance(first_page_url, str) or first_page_url is None):
             raise TypeError(
                 "first_page_url: unexpected " + type(first_page_url).__name__
             )
 
-        key = d.pop("key", None)
+        key = src_dict.get("key")
         if not (isinstance(key, str) or key is None):
             raise TypeError("key: unexpected " + type(key).__name__)
 
-        next_page_url: None | str = d.pop("next_page_url", None)
+        next_page_url: None | str = src_dict.get("next_page_url")
         if not (isinstance(next_page_url, str) or next_page_url is None):
             raise TypeError("next_page_url: unexpected " + type(next_page_url).__name__)
 
-        page = d.pop("page", None)
+        page = src_dict.get("page")
         if not (
             (isinstance(page, int) and page is not True and page is not False)
             or page is None
         ):
             raise TypeError("page: unexpected " + type(page).__name__)
 
-        page_size = d.pop("page_size", None)
+        page_size = src_dict.get("page_size")
         if not (
             (
                 isinstance(page_size, int)
@@ -108,13 +119,13 @@ class PageMeta:
         ):
             raise TypeError("page_size: unexpected " + type(page_size).__name__)
 
-        previous_page_url: None | str = d.pop("previous_page_url", None)
+        previous_page_url: None | str = src_dict.get("previous_page_url")
         if not (isinstance(previous_page_url, str) or previous_page_url is None):
             raise TypeError(
                 "previous_page_url: unexpected " + type(previous_page_url).__name__
             )
 
-        url = d.pop("url", None)
+        url = src_dict.get("url")
         if not (isinstance(url, str) or url is None):
             raise TypeError("url: unexpected " + type(url).__name__)
 
@@ -126,6 +137,12 @@ class PageMeta:
             page_size,
             previous_page_url,
             url,
+        )
+
+        d = (
+            {}
+            if _PAGE_META_KEYS.issuperset(src_dict)
+            else {k: v for k, v in src_dict.items() if k not in _PAGE_META_KEYS}
         )
 
         page_meta.additional_properties = d

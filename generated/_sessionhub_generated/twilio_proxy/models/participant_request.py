@@ -7,6 +7,15 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+_PARTICIPANT_REQUEST_KEYS: frozenset[str] = frozenset(
+    {
+        "Identifier",
+        "FriendlyName",
+        "ProxyIdentifier",
+        "ProxyIdentifierSid",
+    }
+)
+
 T = TypeVar("T", bound="ParticipantRequest")
 
 
@@ -61,22 +70,21 @@ class ParticipantRequest:
                 "ParticipantRequest: expected a JSON object, got "
                 + type(src_dict).__name__
             )
-        d = dict(src_dict)
-        identifier = d.pop("Identifier")
+        identifier = src_dict["Identifier"]
         if not isinstance(identifier, str):
             raise TypeError("Identifier: unexpected " + type(identifier).__name__)
 
-        friendly_name = d.pop("FriendlyName", None)
+        friendly_name = src_dict.get("FriendlyName")
         if not (isinstance(friendly_name, str) or friendly_name is None):
             raise TypeError("FriendlyName: unexpected " + type(friendly_name).__name__)
 
-        proxy_identifier = d.pop("ProxyIdentifier", None)
+        proxy_identifier = src_dict.get("ProxyIdentifier")
         if not (isinstance(proxy_identifier, str) or proxy_identifier is None):
             raise TypeError(
                 "ProxyIdentifier: unexpected " + type(proxy_identifier).__name__
             )
 
-        proxy_identifier_sid = d.pop("ProxyIdentifierSid", None)
+        proxy_identifier_sid = src_dict.get("ProxyIdentifierSid")
         if not (isinstance(proxy_identifier_sid, str) or proxy_identifier_sid is None):
             raise TypeError(
                 "ProxyIdentifierSid: unexpected " + type(proxy_identifier_sid).__name__
@@ -87,6 +95,14 @@ class ParticipantRequest:
             friendly_name,
             proxy_identifier,
             proxy_identifier_sid,
+        )
+
+        d = (
+            {}
+            if _PARTICIPANT_REQUEST_KEYS.issuperset(src_dict)
+            else {
+                k: v for k, v in src_dict.items() if k not in _PARTICIPANT_REQUEST_KEYS
+            }
         )
 
         participant_request.additional_properties = d

@@ -21,6 +21,27 @@ _SESSION_MODE_BY_VALUE: dict[str, SessionMode] = {
 _datetime_fromisoformat = datetime.datetime.fromisoformat
 
 
+_SESSION_KEYS: frozenset[str] = frozenset(
+    {
+        "sid",
+        "service_sid",
+        "account_sid",
+        "date_started",
+        "date_ended",
+        "date_last_interaction",
+        "date_expiry",
+        "unique_name",
+        "status",
+        "closed_reason",
+        "ttl",
+        "mode",
+        "date_created",
+        "date_updated",
+        "url",
+        "links",
+    }
+)
+
 T = TypeVar("T", bound="Session")
 
 
@@ -182,20 +203,19 @@ class Session:
             raise TypeError(
                 "Session: expected a JSON object, got " + type(src_dict).__name__
             )
-        d = dict(src_dict)
-        sid = d.pop("sid")
+        sid = src_dict["sid"]
         if not isinstance(sid, str):
             raise TypeError("sid: unexpected " + type(sid).__name__)
 
-        service_sid: None | str = d.pop("service_sid", None)
+        service_sid: None | str = src_dict.get("service_sid")
         if not (isinstance(service_sid, str) or service_sid is None):
             raise TypeError("service_sid: unexpected " + type(service_sid).__name__)
 
-        account_sid: None | str = d.pop("account_sid", None)
+        account_sid: None | str = src_dict.get("account_sid")
         if not (isinstance(account_sid, str) or account_sid is None):
             raise TypeError("account_sid: unexpected " + type(account_sid).__name__)
 
-        _date_started_value = d.pop("date_started", None)
+        _date_started_value = src_dict.get("date_started")
         date_started: datetime.datetime | None
         if _date_started_value is None:
             date_started = _date_started_value
@@ -208,7 +228,7 @@ class Session:
 
             date_started = date_started_type_0
 
-        _date_ended_value = d.pop("date_ended", None)
+        _date_ended_value = src_dict.get("date_ended")
         date_ended: datetime.datetime | None
         if _date_ended_value is None:
             date_ended = _date_ended_value
@@ -221,7 +241,7 @@ class Session:
 
             date_ended = date_ended_type_0
 
-        _date_last_interaction_value = d.pop("date_last_interaction", None)
+        _date_last_interaction_value = src_dict.get("date_last_interaction")
         date_last_interaction: datetime.datetime | None
         if _date_last_interaction_value is None:
             date_last_interaction = _date_last_interaction_value
@@ -237,7 +257,7 @@ class Session:
 
             date_last_interaction = date_last_interaction_type_0
 
-        _date_expiry_value = d.pop("date_expiry", None)
+        _date_expiry_value = src_dict.get("date_expiry")
         date_expiry: datetime.datetime | None
         if _date_expiry_value is None:
             date_expiry = _date_expiry_value
@@ -250,11 +270,11 @@ class Session:
 
             date_expiry = date_expiry_type_0
 
-        unique_name: None | str = d.pop("unique_name", None)
+        unique_name: None | str = src_dict.get("unique_name")
         if not (isinstance(unique_name, str) or unique_name is None):
             raise TypeError("unique_name: unexpected " + type(unique_name).__name__)
 
-        _status_value = d.pop("status", None)
+        _status_value = src_dict.get("status")
         status: None | SessionStatus
         if _status_value is None:
             status = _status_value
@@ -267,18 +287,18 @@ class Session:
 
             status = status_type_1
 
-        closed_reason: None | str = d.pop("closed_reason", None)
+        closed_reason: None | str = src_dict.get("closed_reason")
         if not (isinstance(closed_reason, str) or closed_reason is None):
             raise TypeError("closed_reason: unexpected " + type(closed_reason).__name__)
 
-        ttl: int | None = d.pop("ttl", None)
+        ttl: int | None = src_dict.get("ttl")
         if not (
             (isinstance(ttl, int) and ttl is not True and ttl is not False)
             or ttl is None
         ):
             raise TypeError("ttl: unexpected " + type(ttl).__name__)
 
-        _mode_value = d.pop("mode", None)
+        _mode_value = src_dict.get("mode")
         mode: None | SessionMode
         if _mode_value is None:
             mode = _mode_value
@@ -291,7 +311,7 @@ class Session:
 
             mode = mode_type_1
 
-        _date_created_value = d.pop("date_created", None)
+        _date_created_value = src_dict.get("date_created")
         date_created: datetime.datetime | None
         if _date_created_value is None:
             date_created = _date_created_value
@@ -304,7 +324,7 @@ class Session:
 
             date_created = date_created_type_0
 
-        _date_updated_value = d.pop("date_updated", None)
+        _date_updated_value = src_dict.get("date_updated")
         date_updated: datetime.datetime | None
         if _date_updated_value is None:
             date_updated = _date_updated_value
@@ -317,11 +337,11 @@ class Session:
 
             date_updated = date_updated_type_0
 
-        url: None | str = d.pop("url", None)
+        url: None | str = src_dict.get("url")
         if not (isinstance(url, str) or url is None):
             raise TypeError("url: unexpected " + type(url).__name__)
 
-        _links_value = d.pop("links", None)
+        _links_value = src_dict.get("links")
         links: None | SessionLinks
         if _links_value is None:
             links = _links_value
@@ -349,6 +369,12 @@ class Session:
             date_updated,
             url,
             links,
+        )
+
+        d = (
+            {}
+            if _SESSION_KEYS.issuperset(src_dict)
+            else {k: v for k, v in src_dict.items() if k not in _SESSION_KEYS}
         )
 
         session.additional_properties = d

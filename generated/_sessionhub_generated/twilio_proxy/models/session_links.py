@@ -7,6 +7,13 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+_SESSION_LINKS_KEYS: frozenset[str] = frozenset(
+    {
+        "interactions",
+        "participants",
+    }
+)
+
 T = TypeVar("T", bound="SessionLinks")
 
 
@@ -44,18 +51,23 @@ class SessionLinks:
             raise TypeError(
                 "SessionLinks: expected a JSON object, got " + type(src_dict).__name__
             )
-        d = dict(src_dict)
-        interactions = d.pop("interactions", None)
+        interactions = src_dict.get("interactions")
         if not (isinstance(interactions, str) or interactions is None):
             raise TypeError("interactions: unexpected " + type(interactions).__name__)
 
-        participants = d.pop("participants", None)
+        participants = src_dict.get("participants")
         if not (isinstance(participants, str) or participants is None):
             raise TypeError("participants: unexpected " + type(participants).__name__)
 
         session_links = cls(
             interactions,
             participants,
+        )
+
+        d = (
+            {}
+            if _SESSION_LINKS_KEYS.issuperset(src_dict)
+            else {k: v for k, v in src_dict.items() if k not in _SESSION_LINKS_KEYS}
         )
 
         session_links.additional_properties = d

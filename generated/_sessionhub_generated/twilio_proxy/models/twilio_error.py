@@ -7,6 +7,16 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+_TWILIO_ERROR_KEYS: frozenset[str] = frozenset(
+    {
+        "code",
+        "message",
+        "more_info",
+        "status",
+        "detail",
+    }
+)
+
 T = TypeVar("T", bound="TwilioError")
 
 
@@ -64,30 +74,29 @@ class TwilioError:
             raise TypeError(
                 "TwilioError: expected a JSON object, got " + type(src_dict).__name__
             )
-        d = dict(src_dict)
-        code = d.pop("code", None)
+        code = src_dict.get("code")
         if not (
             (isinstance(code, int) and code is not True and code is not False)
             or code is None
         ):
             raise TypeError("code: unexpected " + type(code).__name__)
 
-        message = d.pop("message", None)
+        message = src_dict.get("message")
         if not (isinstance(message, str) or message is None):
             raise TypeError("message: unexpected " + type(message).__name__)
 
-        more_info = d.pop("more_info", None)
+        more_info = src_dict.get("more_info")
         if not (isinstance(more_info, str) or more_info is None):
             raise TypeError("more_info: unexpected " + type(more_info).__name__)
 
-        status = d.pop("status", None)
+        status = src_dict.get("status")
         if not (
             (isinstance(status, int) and status is not True and status is not False)
             or status is None
         ):
             raise TypeError("status: unexpected " + type(status).__name__)
 
-        detail = d.pop("detail", None)
+        detail = src_dict.get("detail")
         if not (isinstance(detail, str) or detail is None):
             raise TypeError("detail: unexpected " + type(detail).__name__)
 
@@ -97,6 +106,12 @@ class TwilioError:
             more_info,
             status,
             detail,
+        )
+
+        d = (
+            {}
+            if _TWILIO_ERROR_KEYS.issuperset(src_dict)
+            else {k: v for k, v in src_dict.items() if k not in _TWILIO_ERROR_KEYS}
         )
 
         twilio_error.additional_properties = d

@@ -16,6 +16,14 @@ _SESSION_STATUS_BY_VALUE: dict[str, SessionStatus] = {
 _datetime_fromisoformat = datetime.datetime.fromisoformat
 
 
+_UPDATE_SESSION_REQUEST_KEYS: frozenset[str] = frozenset(
+    {
+        "DateExpiry",
+        "Ttl",
+        "Status",
+    }
+)
+
 T = TypeVar("T", bound="UpdateSessionRequest")
 
 
@@ -64,8 +72,7 @@ class UpdateSessionRequest:
                 "UpdateSessionRequest: expected a JSON object, got "
                 + type(src_dict).__name__
             )
-        d = dict(src_dict)
-        _date_expiry_value = d.pop("DateExpiry", None)
+        _date_expiry_value = src_dict.get("DateExpiry")
         date_expiry: datetime.datetime | None
         if _date_expiry_value is None:
             date_expiry = None
@@ -76,14 +83,14 @@ class UpdateSessionRequest:
                 )
             date_expiry = _datetime_fromisoformat(_date_expiry_value)
 
-        ttl = d.pop("Ttl", None)
+        ttl = src_dict.get("Ttl")
         if not (
             (isinstance(ttl, int) and ttl is not True and ttl is not False)
             or ttl is None
         ):
             raise TypeError("Ttl: unexpected " + type(ttl).__name__)
 
-        _status_value = d.pop("Status", None)
+        _status_value = src_dict.get("Status")
         status: SessionStatus | None
         if _status_value is None:
             status = None
@@ -98,6 +105,16 @@ class UpdateSessionRequest:
             date_expiry,
             ttl,
             status,
+        )
+
+        d = (
+            {}
+            if _UPDATE_SESSION_REQUEST_KEYS.issuperset(src_dict)
+            else {
+                k: v
+                for k, v in src_dict.items()
+                if k not in _UPDATE_SESSION_REQUEST_KEYS
+            }
         )
 
         update_session_request.additional_properties = d
