@@ -20,12 +20,12 @@ from collections.abc import Callable
 from ._faults import Faults
 from ._log import RequestLog
 
-__all__ = ["Clock", "ManualClock", "SandboxState"]
+__all__ = ["LAST_MOMENT", "Clock", "ManualClock", "SandboxState"]
 
 Clock = Callable[[], float]
 """Seconds since the Unix epoch, like `time.time`."""
 
-_LAST_MOMENT = dt.datetime(9999, 1, 1, tzinfo=dt.UTC).timestamp()
+LAST_MOMENT = dt.datetime(9999, 1, 1, tzinfo=dt.UTC).timestamp()
 
 
 class ManualClock:
@@ -95,7 +95,7 @@ class SandboxState:
             raise ValueError("time only moves forward: advance by a finite 0 or more seconds")
         # Past year 9999 no timestamp can be written (datetime overflows), and every answer
         # that shows a date would be a 500 until the process restarts (reset keeps the clock).
-        if self.now() + seconds >= _LAST_MOMENT:
+        if self.now() + seconds >= LAST_MOMENT:
             raise ValueError(
                 f"advancing by {seconds:g} s would move the clock past 9999-01-01, "
                 "which no timestamp can show"
