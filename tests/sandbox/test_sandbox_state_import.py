@@ -8,6 +8,7 @@ from __future__ import annotations
 import copy
 import json
 import math
+import os
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -266,6 +267,8 @@ def _mutated(draw: st.DrawFn, state: dict[str, Any]) -> dict[str, Any]:
             items.append(copy.deepcopy(items[index]))
             continue
         target: Any = items[index]
+        if not isinstance(target, dict) or not target:  # emptied by an earlier change
+            continue
         while True:
             key = draw(st.sampled_from(sorted(target)))
             if isinstance(target[key], dict) and target[key] and draw(st.booleans()):
@@ -290,7 +293,7 @@ _CONTROL = st.one_of(
 
 
 @settings(
-    max_examples=60,
+    max_examples=int(os.environ.get("SESSIONHUB_CONTROL_FUZZ_EXAMPLES", "60")),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
