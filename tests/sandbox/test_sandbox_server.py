@@ -315,3 +315,18 @@ def test_a_thread_that_does_not_start_is_a_sandbox_start_timeout(
         with serve_in_thread():
             pass
     assert isinstance(info.value, TimeoutError | SandboxStartError)
+
+
+async def test_bad_faults_and_clock_moves_are_sandbox_usage_errors(sandbox: Sandbox) -> None:
+    from sessionhub.sandbox import SandboxUsageError
+
+    with pytest.raises(SandboxUsageError, match="unknown vendor 'stripe'"):
+        sandbox.faults.add("status=503", vendor="stripe")
+    with pytest.raises(SandboxUsageError, match="unknown operation 'nope'"):
+        sandbox.faults.add("status=503", vendor="twilio", operation="nope")
+    with pytest.raises(SandboxUsageError, match="unknown fault item"):
+        sandbox.faults.add("stauts=503")
+    with pytest.raises(SandboxUsageError, match="time only moves forward"):
+        sandbox.advance(-1)
+    with pytest.raises(SandboxUsageError, match="past 9999-01-01"):
+        sandbox.advance(1e12)

@@ -438,7 +438,9 @@ async def _wait_started(server: uvicorn.Server, task: asyncio.Task[None]) -> Non
     while not server.started:
         if task.done():
             task.result()  # raises what stopped it
-            raise RuntimeError("the sandbox server stopped before it started")
+            raise SandboxStartError(
+                "the sandbox server stopped before it started; see the error logged above"
+            )
         if loop.time() > deadline:
             raise SandboxStartTimeout(
                 f"the sandbox server did not start within {_READY_TIMEOUT:g}s; the machine "
