@@ -147,6 +147,7 @@ BAD = [
     (("equos", "sessions", 0, "started"), 1e300, "equos sessions[0].started"),
     (("equos", "sessions", 0, "body", "maxDuration"), "1h", "equos sessions[0].body.maxDuration"),
     (("equos", "avatars", 0, "id"), None, "equos avatars[0].body.id"),
+    (("trinsic", "sessions", 0, "body", "state"), None, "trinsic sessions[0].body.state"),
 ]
 
 
@@ -187,6 +188,24 @@ def test_non_finite_times_from_python_are_refused(
         with pytest.raises(SandboxStateError, match="not a timestamp from 1970 to 9999-01-01"):
             thread_sandbox.import_state(_set(before, path, value))
     assert thread_sandbox.export_state() == before
+
+
+@pytest.mark.parametrize(
+    ("vendor", "key"),
+    [("equos", "maxDuration"), ("equos", "status"), ("equos", "client"), ("trinsic", "state")],
+)
+def test_a_member_the_sandbox_reads_may_not_be_left_out(
+    http: httpx.Client, thread_sandbox: Sandbox, vendor: str, key: str
+) -> None:
+    """Found by the fuzz test below: an Equos body without maxDuration (the spec does not
+    require it) imported, and the next fetch was a KeyError, a 500."""
+    before = thread_sandbox.export_state()
+    state = copy.deepcopy(before)
+    del state["vendors"][vendor]["sessions"][1]["body"][key]
+    with pytest.raises(SandboxStateError, match=rf"^{vendor} sessions\[1\]\.body\.{key}: "):
+        thread_sandbox.import_state(state)
+    assert thread_sandbox.export_state() == before
+    serves(http, before)
 
 
 def test_the_reviewers_repro_no_longer_breaks_listing(
@@ -252,33 +271,43 @@ _JSON = st.recursive(
 )
 
 
-@st.composite
-def _mutated(draw: st.DrawFn, state: dict[str, Any]) -> dict[str, Any]:
-    """`state` with one to three values (anywhere in a session) replaced or dropped, or a
-    session listed twice."""
+# One change: (vendor, session, a path of key choices, replace-or-drop, new value); the
+# choices are plain numbers taken modulo what is there, so what hypothesis draws does not
+# depend on the state (which moves between examples: timestamps, Equos expiry).
+_CHANGE = st.tuples(
+    st.sampled_from(["equos", "sipher", "trinsic", "twilio"]),
+    st.integers(0, 9),
+    st.lists(st.integers(0, 63), min_size=1, max_size=3),
+    st.sampled_from(["replace", "drop", "duplicate"]),
+    _JSON,
+)
+
+
+def _mutated(state: dict[str, Any], changes: list[Any]) -> dict[str, Any]:
+    """`state` with each change applied: a value anywhere in a session replaced or dropped,
+    or a session listed twice."""
     changed = copy.deepcopy(state)
-    for _ in range(draw(st.integers(1, 3))):
-        vendor = draw(st.sampled_from(sorted(changed["vendors"])))
+    for vendor, pick, path, action, value in changes:
         items = changed["vendors"][vendor]["sessions"]
         if not items:
             continue
-        index = draw(st.integers(0, len(items) - 1))
-        if draw(st.booleans()) and draw(st.booleans()):
+        index = pick % len(items)
+        if action == "duplicate":
             items.append(copy.deepcopy(items[index]))
             continue
         target: Any = items[index]
-        if not isinstance(target, dict) or not target:  # emptied by an earlier change
-            continue
-        while True:
-            key = draw(st.sampled_from(sorted(target)))
-            if isinstance(target[key], dict) and target[key] and draw(st.booleans()):
+        for depth, choice in enumerate(path):
+            if not isinstance(target, dict) or not target:  # emptied by an earlier change
+                break
+            key = sorted(target)[choice % len(target)]
+            if depth < len(path) - 1 and isinstance(target[key], dict) and target[key]:
                 target = target[key]
                 continue
+            if action == "replace":
+                target[key] = value
+            else:
+                del target[key]
             break
-        if draw(st.booleans()):
-            target[key] = draw(_JSON)
-        else:
-            del target[key]
     return changed
 
 
@@ -302,7 +331,7 @@ def test_control_plane_fuzz_never_5xx_and_keeps_serving(
     http: httpx.Client, thread_sandbox: Sandbox, data: st.DataObject
 ) -> None:
     good = thread_sandbox.export_state()
-    document = data.draw(_mutated(good))
+    document = _mutated(good, data.draw(st.lists(_CHANGE, min_size=1, max_size=3)))
     answer = http.put("/_sandbox/state", content=json.dumps(document))
     assert answer.status_code in (200, 400), answer.text
     now = thread_sandbox.export_state()

@@ -60,6 +60,10 @@ _ERRORS: dict[int, dict[str, Any]] = {
 }
 
 
+# what listing, fetching and expiry read from a stored body (import checks they are there)
+_READ = ("id", "client", "status", "maxDuration")
+
+
 @dataclass
 class _Session:
     sequence: int
@@ -115,6 +119,7 @@ class EquosApi:
             check.whole(index, "sequence", session.sequence)
             check.moment(index, "started", session.started)  # maxDuration counts from it
             check.schema(index, "body", "EquosSession", session.body)
+            check.present(index, "body", session.body, _READ)
         check.unique((s.body["id"] for s in sessions), "body.id")
         # kept in creation order, as creating them would have: listings rely on it
         ordered = sorted(sessions, key=lambda s: s.sequence)

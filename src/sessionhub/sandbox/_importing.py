@@ -49,6 +49,13 @@ class StateCheck:
         if not (math.isfinite(value) and 0 <= value < LAST_MOMENT * per_second):
             self.refuse(index, field, f"{_shown(value)} is not a timestamp from 1970 to 9999-01-01")
 
+    def present(self, index: int, field: str, value: Any, keys: Iterable[str]) -> None:
+        """The members of `value` the sandbox reads, even where the spec lets a vendor
+        leave them out (a missing one would be a KeyError, a 500, on the next read)."""
+        for key in keys:
+            if key not in value:
+                self.refuse(index, f"{field}.{key}", "missing (the sandbox reads it)")
+
     def whole(self, index: int, field: str, value: Any) -> None:
         """A creation number: a whole number, 0 or more, in 64 bits."""
         if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < _INT64:

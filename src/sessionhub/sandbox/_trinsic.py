@@ -111,6 +111,7 @@ class TrinsicApi:
         for index, session in enumerate(sessions):
             check.whole(index, "sequence", session.sequence)
             check.schema(index, "body", "Session", session.body)
+            check.schema(index, "body.state", "IdvSessionState", session.body.get("state"))
             for name in ("created", "updated"):  # sorted and shown as epoch seconds
                 check.moment(index, f"body.{name}", session.body.get(name))
         check.unique((s.body["id"] for s in sessions), "body.id")
