@@ -22,6 +22,8 @@ The tree:
       * InternalServerError (>= 500)
     * ResponseValidationError - a 2xx response whose body does not match the spec
     * PaginationError - a list that would loop forever (a repeated cursor or page)
+  * sessionhub.sandbox.SandboxError - the embedded sandbox misused or unable to start (its
+    own tree is in sessionhub/sandbox/_errors.py; importing sessionhub does not load it)
 
 Every APIError names the vendor and the operation, and its `str()` is one readable line
 that says what to do. Foreign exceptions (httpx, json, the generated models' KeyError and

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Final, Literal
 
+from ._errors import SandboxUsageError
+
 __all__ = [
     "CONTROL_PREFIX",
     "EQUOS_API_KEY",
@@ -88,20 +90,22 @@ def operation_name(vendor: str, handler: str) -> str:
 
 
 def canonical_operation(vendor: str | None, name: str) -> str:
-    """`name` as the request log records it for `vendor` (aliases resolved); ValueError
-    for a name no vendor (or not this vendor) serves."""
+    """`name` as the request log records it for `vendor` (aliases resolved); SandboxUsageError
+    (a ValueError) for a name no vendor (or not this vendor) serves."""
     if vendor is not None:
         if vendor not in VENDORS:
-            raise ValueError(f"unknown vendor {vendor!r}; expected one of {', '.join(VENDORS)}")
+            raise SandboxUsageError(
+                f"unknown vendor {vendor!r}; expected one of {', '.join(VENDORS)}"
+            )
         known = {*OPERATIONS[vendor], *OPERATION_ALIASES[vendor]}
         if name not in known:
-            raise ValueError(
+            raise SandboxUsageError(
                 f"unknown operation {name!r} for {vendor}; expected one of {sorted(known)}"
             )
         return OPERATION_ALIASES[vendor].get(name, name)
     known = {n for v in VENDORS for n in (*OPERATIONS[v], *OPERATION_ALIASES[v])}
     if name not in known:
-        raise ValueError(f"unknown operation {name!r}; expected one of {sorted(known)}")
+        raise SandboxUsageError(f"unknown operation {name!r}; expected one of {sorted(known)}")
     return name
 
 
