@@ -42,7 +42,7 @@ async def twilio_tour(sandbox: Sandbox) -> None:
         for i in range(5)
     ]
     line("twilio", f"created {len(created)} sessions ({created[0].sid}, ...)")
-    fetched = await twilio.sessions.fetch(SERVICE, created[0].sid)
+    fetched = await twilio.sessions.get(SERVICE, created[0].sid)
     line(
         "twilio",
         f"fetched {fetched.sid}: status={fetched.status}, unique_name={fetched.unique_name}",
@@ -54,7 +54,7 @@ async def twilio_tour(sandbox: Sandbox) -> None:
     await twilio.sessions.delete(SERVICE, created[2].sid)
     line("twilio", f"deleted {created[2].sid}")
     try:
-        await twilio.sessions.fetch(SERVICE, created[2].sid)
+        await twilio.sessions.get(SERVICE, created[2].sid)
     except NotFoundError as err:
         line("twilio", f"not found: {type(err).__name__} code={err.code}")
     try:
@@ -66,7 +66,7 @@ async def twilio_tour(sandbox: Sandbox) -> None:
     except InvalidRequestError:
         line("twilio", "delete '../../Accounts': InvalidRequestError (not a KC sid), nothing sent")
     await rate_limit_recovered(
-        sandbox, "twilio", "sessions.fetch", twilio.sessions.fetch(SERVICE, created[0].sid)
+        sandbox, "twilio", "sessions.get", twilio.sessions.get(SERVICE, created[0].sid)
     )
 
 

@@ -129,12 +129,14 @@ def decode_json(op: Operation, response: Reply) -> Any:
     # JSONDecodeError and UnicodeDecodeError are ValueErrors; a plain ValueError comes from an
     # integer over 4300 digits, RecursionError from nesting deeper than the recursion limit.
     except (ValueError, RecursionError) as exc:
-        raise _invalid_body(
-            op,
-            response,
-            f"body is not valid JSON ({one_line(str(exc)) or type(exc).__name__}); "
-            "the response may be truncated or hostile",
-        ) from None
+        reason = one_line(str(exc)) or type(exc).__name__
+    # Raised outside the `except`: the decoder's error holds the whole body (`.doc`,
+    # `.object`), which may echo a credential, and would stay reachable as __context__.
+    raise _invalid_body(
+        op,
+        response,
+        f"body is not valid JSON ({reason}); the response may be truncated or hostile",
+    )
 
 
 def parse_model(

@@ -169,14 +169,6 @@ async def test_no_credential_is_reachable_from_any_exception(
         assert info.value.retry_after == 3600
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "reported by review: _response.decode_json raises `from None`, which hides the "
-        "JSONDecodeError/UnicodeDecodeError but keeps it as __context__, and its .doc/.object "
-        "is the whole body, echoed credential included; fix in _response.py, then drop this mark"
-    ),
-)
 @pytest.mark.parametrize("vendor", ["trinsic", "sipher", "equos", "twilio"])
 async def test_no_credential_in_the_context_of_a_malformed_json_body(
     sender: str, vendor: str

@@ -135,7 +135,7 @@ def test_the_fault_syntax_is_in_the_doc_and_in_help() -> None:
 
 def test_the_docs_operation_names_are_the_clients() -> None:
     from sessionhub._vendors import equos, sipher, trinsic, twilio
-    from sessionhub.sandbox._constants import OPERATIONS, canonical_operation
+    from sessionhub.sandbox._constants import OPERATIONS
 
     for vendor, module in (
         ("trinsic", trinsic),
@@ -143,10 +143,9 @@ def test_the_docs_operation_names_are_the_clients() -> None:
         ("equos", equos),
         ("twilio", twilio),
     ):
-        # The clients' names as the sandbox records them: issue 13 renamed Twilio's
-        # `sessions.fetch` to `sessions.get`, which the sandbox still takes as an alias.
+        # The clients' names are exactly the sandbox's (no alias needed to match them).
         names = {
-            canonical_operation(vendor, value.name)
+            value.name
             for value in vars(module).values()
             if type(value).__name__ == "Operation" and value.vendor == vendor
         }

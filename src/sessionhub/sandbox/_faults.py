@@ -44,8 +44,8 @@ GRAMMAR = """\
     A rule is scoped by vendor (trinsic, sipher, equos, twilio) and operation, named as
     sessionhub's clients name it in errors and logs: sessions.create, sessions.get,
     sessions.list, sessions.update, sessions.delete, sessions.cancel (Trinsic),
-    sessions.stop (Equos); Twilio's client says sessions.fetch, and sessions.get names
-    that too. `times` is how many requests it fails (default 1; null: until removed).
+    sessions.stop (Equos); sessions.fetch (twilio-python's word) names Twilio's
+    sessions.get too. `times` is how many requests it fails (default 1; null: until removed).
 
     Random faults, for load tests: rate=0.02 with a list of faults and a seed fails 2 %
     of the matching calls, each with one of the faults, the same calls the same way
@@ -256,8 +256,8 @@ class Faults:
     fails 2 % of all calls (times=None: until removed) with one of the three, the same
     calls the same way on every run with seed 7. A rule leaves the list once used up; the
     returned `FaultRule` keeps counting its `hits`. Operation names are those of
-    sessionhub's clients (`sessions.create`; Twilio's `sessions.fetch`, also reachable as
-    `sessions.get`). Safe to use from another thread than the sandbox's.
+    sessionhub's clients (`sessions.create`, `sessions.get`, ...; Twilio's `sessions.get`
+    is also reachable as `sessions.fetch`). Safe to use from another thread than the sandbox's.
 
     The fault syntax (one fault, `;`-separated items), also for the `X-Sandbox-Fault`
     request header and `POST /_sandbox/faults`, follows.
