@@ -838,9 +838,18 @@ class BaseClient:
 
     def _unexpected(self, op: Operation, exc: Exception) -> APIConnectionError:
         detail = one_line(self._redactor.text(str(exc)))
+        # httpx's own words when a caller's http_client= outlives the event loop it was
+        # first used in (a second asyncio.run): say which object is bound to which loop.
+        hint = (
+            "; an httpx.AsyncClient is bound to the event loop it was first used in: create "
+            "one http_client (and one sessionhub client) per event loop"
+            if isinstance(exc, RuntimeError)
+            and ("Event loop is closed" in detail or "different loop" in detail)
+            else ""
+        )
         return APIConnectionError(
             f"the HTTP client failed unexpectedly ({type(exc).__name__}: {detail}); "
-            "the request may have reached the server",
+            f"the request may have reached the server{hint}",
             vendor=self._vendor,
             operation=op.name,
         )

@@ -212,7 +212,9 @@ def make_status_error(
             message = f"{kind} error body: {one_line(body, 80)}"
         else:
             message = response.reason_phrase or "no error body"
-    cls = _STATUS_ERRORS.get(status) or (InternalServerError if status >= 500 else APIStatusError)
+    cls = _STATUS_ERRORS.get(status) or (
+        InternalServerError if 500 <= status <= 599 else APIStatusError
+    )
     retry_after = parse_retry_after(response.headers.get("retry-after"))
     hint = _HINTS[cls]
     if max_retry_after is not None and retry_after is not None:
