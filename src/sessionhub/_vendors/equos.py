@@ -144,7 +144,11 @@ def _equos_error(body: Any) -> tuple[str | int | None, str | None]:
 class Equos(BaseClient):
     """Async client for Equos v3 avatar sessions (deprecated upstream in favour of
     conversations, but still served). The key comes from `api_key`, else EQUOS_API_KEY,
-    and is sent as `x-api-key`."""
+    and is sent as `x-api-key`.
+
+    Keyword options (timeouts, retries, response size, headers, hooks, ...) are those of
+    `sessionhub.ClientOptions`: see `help(sessionhub.ClientOptions)`.
+    """
 
     _vendor = "equos"
     _default_base_url: ClassVar[str] = "https://api.equos.ai"

@@ -158,6 +158,9 @@ class Sipher(BaseClient):
     """Async client for Sipher agent sessions (pro or enterprise tier keys).
 
     The key comes from `api_key`, else SIPHER_API_KEY, and is sent as `X-API-Key`.
+
+    Keyword options (timeouts, retries, response size, headers, hooks, ...) are those of
+    `sessionhub.ClientOptions`: see `help(sessionhub.ClientOptions)`.
     """
 
     _vendor = "sipher"

@@ -115,6 +115,9 @@ class TrinsicConnect(BaseClient):
     The key comes from `api_key`, else TRINSIC_API_KEY. It is sent both as
     `Authorization: Bearer` and as `TrinsicAuthorization: Bearer` (which one the server
     reads is not documented; see specs/trinsic_connect.yaml).
+
+    Keyword options (timeouts, retries, response size, headers, hooks, ...) are those of
+    `sessionhub.ClientOptions`: see `help(sessionhub.ClientOptions)`.
     """
 
     _vendor = "trinsic"

@@ -122,6 +122,9 @@ class TwilioProxy(BaseClient):
 
     Credentials come from `account_sid`/`auth_token`, else TWILIO_ACCOUNT_SID /
     TWILIO_AUTH_TOKEN. Use it as `async with TwilioProxy() as twilio:` or call `aclose()`.
+
+    Keyword options (timeouts, retries, response size, headers, hooks, ...) are those of
+    `sessionhub.ClientOptions`: see `help(sessionhub.ClientOptions)`.
     """
 
     _vendor = "twilio"
