@@ -48,7 +48,7 @@ def create_app(twilio_settings: dict[str, Any], service_sid: str) -> FastAPI:
     async def show_call(order_id: str, request: Request) -> dict[str, str]:
         twilio: sessionhub.TwilioProxy = request.app.state.twilio
         try:
-            session = await twilio.sessions.fetch(service_sid, order_id)  # by unique name
+            session = await twilio.sessions.get(service_sid, order_id)  # by unique name
         except sessionhub.NotFoundError:
             raise HTTPException(404, "no call for this order") from None
         return {"session": session.sid, "status": str(session.status)}
@@ -68,8 +68,8 @@ def test_opens_and_shows_a_call(sessionhub_sandbox_thread_fresh: Sandbox) -> Non
 
     assert [r.operation for r in sandbox.requests] == [
         "sessions.create",
-        "sessions.fetch",
-        "sessions.fetch",
+        "sessions.get",
+        "sessions.get",
     ]
 
 

@@ -27,7 +27,7 @@ async def open_masked_call(twilio: sessionhub.TwilioProxy, order_id: str) -> str
 async def test_opens_one_session_per_order(sessionhub_sandbox: Sandbox) -> None:
     sid = await open_masked_call(sessionhub_sandbox.twilio, "order-1")
 
-    fetched = await sessionhub_sandbox.twilio.sessions.fetch(TWILIO_SERVICE_SID, sid)
+    fetched = await sessionhub_sandbox.twilio.sessions.get(TWILIO_SERVICE_SID, sid)
     assert fetched.unique_name == "order-1"
 
 

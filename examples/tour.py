@@ -42,7 +42,7 @@ async def twilio_tour(sandbox: Sandbox) -> None:
         for i in range(5)
     ]
     line("twilio", f"created {len(created)} sessions ({created[0].sid}, ...)")
-    fetched = await twilio.sessions.fetch(SERVICE, created[0].sid)
+    fetched = await twilio.sessions.get(SERVICE, created[0].sid)
     line(
         "twilio",
         f"fetched {fetched.sid}: status={fetched.status}, unique_name={fetched.unique_name}",
@@ -54,7 +54,7 @@ async def twilio_tour(sandbox: Sandbox) -> None:
     await twilio.sessions.delete(SERVICE, created[2].sid)
     line("twilio", f"deleted {created[2].sid}")
     try:
-        await twilio.sessions.fetch(SERVICE, created[2].sid)
+        await twilio.sessions.get(SERVICE, created[2].sid)
     except NotFoundError as err:
         line("twilio", f"not found: {type(err).__name__} code={err.code}")
     try:
@@ -66,7 +66,7 @@ async def twilio_tour(sandbox: Sandbox) -> None:
     except InvalidRequestError:
         line("twilio", "delete '../../Accounts': InvalidRequestError (not a KC sid), nothing sent")
     await rate_limit_recovered(
-        sandbox, "twilio", "sessions.fetch", twilio.sessions.fetch(SERVICE, created[0].sid)
+        sandbox, "twilio", "sessions.get", twilio.sessions.get(SERVICE, created[0].sid)
     )
 
 
@@ -106,6 +106,7 @@ async def sipher_tour(sandbox: Sandbox) -> None:
     ]
     line("sipher", f"created {len(created)} sessions ({created[0].session_id[:16]}..., ...)")
     got = await sipher.sessions.get(created[0].session_id)
+    assert got.created_at is not None  # get always carries it (create and update omit one each)
     line(
         "sipher",
         f"got defaults chain={got.defaults.chain}, expires in "
@@ -119,8 +120,8 @@ async def sipher_tour(sandbox: Sandbox) -> None:
         f"updated (merge): chain={updated.defaults.chain}, "
         f"privacy_level={updated.defaults.privacy_level}",
     )
-    deleted = await sipher.sessions.delete(created[1].session_id)
-    line("sipher", f"deleted: {deleted.deleted} (Sipher has no list operation)")
+    await sipher.sessions.delete(created[1].session_id)
+    line("sipher", "deleted (Sipher has no list operation)")
     try:
         await sipher.sessions.get(created[1].session_id)
     except NotFoundError as err:
@@ -160,8 +161,10 @@ async def equos_tour(sandbox: Sandbox) -> None:
         f"stopped -> status={stopped.status if stopped else None}; "
         f"stopping again -> {again} (Equos answers null)",
     )
-    missing = await equos.sessions.get("no-such-session")
-    line("equos", f"not found: get returned {missing} (Equos answers 200 null, not 404)")
+    try:
+        await equos.sessions.get("no-such-session")
+    except NotFoundError as err:
+        line("equos", f"not found: NotFoundError (Equos answers 200 null; HTTP {err.status_code})")
     try:
         equos.sessions.list(page_size=100)
     except InvalidRequestError:

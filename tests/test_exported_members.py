@@ -41,6 +41,14 @@ DOCUMENTED = {
     "TwilioPage",
     "TrinsicPage",
     "EquosPage",
+    # options, raw responses, retry policy and hooks (v0.2)
+    "ClientOptions",
+    "RequestOptions",
+    "RawResponse",
+    "RetryDecision",
+    "Hook",
+    "CallInfo",
+    "AttemptResult",
     "__version__",
 }
 

@@ -9,6 +9,7 @@ from typing import Any
 import httpx
 import pytest
 
+import sessionhub
 import sessionhub._pagination
 from sessionhub import AsyncPaginator, EquosPage, PaginationError, TrinsicPage, TwilioPage
 from sessionhub._pagination import Page
@@ -288,3 +289,64 @@ async def test_a_repeated_token_page_raises_at_once() -> None:
     )
     with pytest.raises(PaginationError, match="same page 2 times"):
         [item async for item in paginator]
+
+
+# --- the openai-python page shape (issue 13) ---------------------------------------------
+
+
+async def test_a_page_is_iterable_and_walks_to_the_next_one() -> None:
+    calls: list[Any] = []
+    page = await AsyncPaginator(
+        twilio_fetcher([[1, 2], [3, 4], [5]], calls), {}, vendor="twilio", operation="sessions.list"
+    )
+    seen = list(page)
+    while page.has_next_page():
+        page = await page.get_next_page()
+        seen += list(page)
+    assert seen == [1, 2, 3, 4, 5] and len(page) == 1
+    assert len(calls) == 3
+    with pytest.raises(PaginationError, match="no next page"):
+        await page.get_next_page()
+
+
+async def test_get_next_page_honours_limit() -> None:
+    calls: list[Any] = []
+    page = await AsyncPaginator(
+        twilio_fetcher([[1, 2], [3, 4], [5, 6]], calls),
+        {},
+        vendor="twilio",
+        operation="sessions.list",
+        limit=3,
+    )
+    assert list(page) == [1, 2] and page.has_next_page()
+    page = await page.get_next_page()
+    assert list(page) == [3]  # cut to the limit
+    assert not page.has_next_page()  # the limit is reached, though the server has more
+    assert len(calls) == 2
+
+
+async def test_a_limit_reached_on_the_first_page_has_no_next_page() -> None:
+    page = await AsyncPaginator(
+        twilio_fetcher([[1, 2], [3]], []), {}, vendor="twilio", operation="sessions.list", limit=2
+    )
+    assert list(page) == [1, 2] and not page.has_next_page()
+
+
+async def test_get_next_page_refuses_a_listing_that_goes_backwards() -> None:
+    class Stuck(TrinsicPage[int]):  # a server that always says "next: page 1"
+        def next_cursor(self) -> int:
+            return 1
+
+    async def fetch(cursor: int) -> TrinsicPage[int]:
+        return Stuck([cursor], cursor, 1)
+
+    page = await AsyncPaginator(fetch, 1, vendor="trinsic", operation="sessions.list")
+    with pytest.raises(PaginationError, match="went back"):
+        await page.get_next_page()
+
+
+async def test_a_page_built_by_hand_cannot_fetch_more() -> None:
+    page = TwilioPage([1], {}, {"Page": "1"})
+    assert page.has_next_page()
+    with pytest.raises(sessionhub.InvalidRequestError, match="not fetched"):
+        await page.get_next_page()

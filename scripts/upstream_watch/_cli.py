@@ -17,6 +17,7 @@ from ._compare import Difference, compare, diff_documents
 from ._digest import digest, our_operations
 from ._documents import UpstreamError, fetch, load_document, parse_bytes
 from ._known import (
+    KNOWN_NAME,
     LOCK_NAME,
     api_for,
     load_known,
@@ -25,7 +26,7 @@ from ._known import (
     verify_lock,
     write_lock,
 )
-from ._report import check_failures, check_summary, report, suggestions
+from ._report import check_failures, check_summary, report, suggestions, values_of
 
 __all__ = ["APIS", "main", "spec_differences"]
 
@@ -51,8 +52,12 @@ def spec_differences(api: str, specs: Path, upstream: Path) -> list[Difference]:
 def cmd_check(args: argparse.Namespace) -> int:
     """Every difference must match a reviewed entry, every entry a difference (else stale)."""
     specs, upstream = Path(args.specs), Path(args.upstream)
-    problems = verify_lock(upstream)
+    problems = [f"lock: {line}" for line in verify_lock(upstream)]
     known, _contract = load_known(upstream)
+    # An entry that pins no values would match any value, so a spec edit to a limit it
+    # covers would pass: every entry states both sides (or a documented `any`).
+    unpinned = {k.id: k.unpinned() for k in known if k.unpinned()}
+    matched: dict[str, list[Difference]] = {}
     used: set[str] = set()
     unlisted: list[Difference] = []
     counts: dict[str, int] = {}
@@ -62,13 +67,22 @@ def cmd_check(args: argparse.Namespace) -> int:
         for diff in diffs:
             hits = [k for k in known if k.matches(diff)]
             used.update(k.id for k in hits)
+            for k in hits:
+                matched.setdefault(k.id, []).append(diff)
             if not hits:
                 unlisted.append(diff)
     stale = [k for k in known if k.id not in used and k.api in (args.api or APIS)]
     if args.suggest:
-        print(suggestions(unlisted))
-        return 1 if unlisted else 0
-    print(check_failures(problems, unlisted, stale), end="")
+        print(suggestions(unlisted, {k: matched.get(k, []) for k in unpinned}))
+        return 1 if unlisted or unpinned else 0
+    near = {id(d): [k for k in known if k.matches_place(d)] for d in unlisted}
+    problems += [
+        f"{KNOWN_NAME}: entry {entry!r} gives no `{'`/`'.join(sides)}` value, so it matches any "
+        f"value; pin {values_of(matched.get(entry, []))} (`check --suggest` prints them), "
+        f"or write `any` with a `wildcard:` reason"
+        for entry, sides in unpinned.items()
+    ]
+    print(check_failures(problems, unlisted, stale, near), end="")
     if problems or unlisted or stale:
         return 1
     print(check_summary(counts, len(used)))

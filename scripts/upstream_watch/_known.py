@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +24,7 @@ __all__ = [
     "KINDS",
     "KNOWN_NAME",
     "LOCK_NAME",
+    "WILDCARD",
     "Known",
     "api_for",
     "glob",
@@ -98,6 +99,11 @@ def write_lock(upstream: Path, lock: Mapping[str, Any]) -> None:
     path.write_text("\n".join([*header, body]) if header else body, encoding="utf-8")
 
 
+WILDCARD = "any"
+"""`ours: any` (or `upstream: any`): a deliberate wildcard; the entry must say why in
+`wildcard:`. Every other entry pins both values, so a spec edit to them fails `check`."""
+
+
 @dataclass
 class Known:
     """One reviewed difference of known-differences.yaml."""
@@ -113,19 +119,46 @@ class Known:
     ours: Any = ABSENT
     has_upstream: bool = False
     has_ours: bool = False
+    values: list[dict[str, Any]] = field(default_factory=list)
+    wildcard: str = ""
+
+    def unpinned(self) -> list[str]:
+        """The sides (`upstream`, `ours`) this entry lets take any value without saying
+        so: given neither on the entry nor on every one of its `values`."""
+        return [
+            side
+            for side, given in (("upstream", self.has_upstream), ("ours", self.has_ours))
+            if not given and not (self.values and all(side in v for v in self.values))
+        ]
 
     def matches(self, diff: Difference) -> bool:
+        return self.matches_place(diff) and self.matches_values(diff)
+
+    def matches_place(self, diff: Difference) -> bool:
+        """The api, operation, field and aspect agree (the values may not)."""
         if diff.api != self.api:
             return False
         if not any(glob(op, diff.operation) for op in self.operations):
             return False
         if not any(glob(f, diff.where) for f in self.fields):
             return False
-        if diff.aspect not in self.aspects:
+        return diff.aspect in self.aspects
+
+    def matches_values(self, diff: Difference) -> bool:
+        if self.has_upstream and self.upstream != WILDCARD and diff.left != self.upstream:
             return False
-        if self.has_upstream and diff.left != self.upstream:
+        if self.has_ours and self.ours != WILDCARD and diff.right != self.ours:
             return False
-        return not (self.has_ours and diff.right != self.ours)
+        return not self.values or any(_fits(v, diff) for v in self.values)
+
+
+def _fits(alternative: Mapping[str, Any], diff: Difference) -> bool:
+    """One of an entry's `values`: `{aspect: (optional), upstream: ..., ours: ...}`."""
+    if "aspect" in alternative and alternative["aspect"] != diff.aspect:
+        return False
+    if "upstream" in alternative and alternative["upstream"] != diff.left:
+        return False
+    return not ("ours" in alternative and alternative["ours"] != diff.right)
 
 
 def glob(pattern: str, text: str) -> bool:
@@ -173,6 +206,20 @@ def load_known(upstream: Path) -> tuple[list[Known], list[dict[str, Any]]]:
         seen.add(raw["id"])
         if not str(raw["reason"]).strip():
             raise UpstreamError(f"{path}: entry {raw['id']} has an empty reason")
+        values = raw.get("values") or []
+        if not isinstance(values, list) or not all(
+            isinstance(v, Mapping) and set(v) <= {"aspect", "upstream", "ours"} for v in values
+        ):
+            raise UpstreamError(
+                f"{path}: entry {raw['id']}: `values` is a list of "
+                "{aspect: (optional), upstream: ..., ours: ...}"
+            )
+        wild = WILDCARD in (raw.get("upstream"), raw.get("ours"))
+        if wild and not str(raw.get("wildcard", "")).strip():
+            raise UpstreamError(
+                f"{path}: entry {raw['id']} uses `{WILDCARD}` as a value; say in `wildcard:` "
+                "why the value does not matter"
+            )
         entries.append(
             Known(
                 id=raw["id"],
@@ -186,6 +233,8 @@ def load_known(upstream: Path) -> tuple[list[Known], list[dict[str, Any]]]:
                 ours=raw.get("ours", ABSENT),
                 has_upstream="upstream" in raw,
                 has_ours="ours" in raw,
+                values=[dict(v) for v in values],
+                wildcard=str(raw.get("wildcard", "")).strip(),
             )
         )
     return entries, list(data.get("contract") or [])

@@ -15,7 +15,15 @@ from ._compare import ABSENT, ADDITIVE, BREAKING, DOCUMENTATION, Difference, sho
 from ._documents import dump_yaml
 from ._known import KNOWN_NAME, Known
 
-__all__ = ["cell", "check_failures", "check_summary", "report", "suggestions"]
+__all__ = [
+    "cell",
+    "check_failures",
+    "check_summary",
+    "pinned_values",
+    "report",
+    "suggestions",
+    "values_of",
+]
 
 
 def cell(value: Any) -> str:
@@ -26,10 +34,31 @@ def cell(value: Any) -> str:
 # -- check -------------------------------------------------------------------------------------
 
 
-def check_failures(problems: list[str], unlisted: list[Difference], stale: list[Known]) -> str:
-    """Everything `check` fails on, one line each: lock problems, the differences no entry
-    lists (as a table), and the stale entries. Empty when there is nothing."""
-    lines = [f"lock: {line}" for line in problems]
+def values_of(diffs: list[Difference]) -> str:
+    """`maxLength: absent -> 191, ...`: the distinct values an entry's differences have."""
+    seen = sorted({f"{d.aspect}: {cell(d.left)} -> {cell(d.right)}" for d in diffs})
+    return ", ".join(seen) if seen else "the values of its differences"
+
+
+def pinned_values(diffs: list[Difference]) -> list[dict[str, Any]]:
+    """The `values:` list that pins exactly what `diffs` have (one per distinct triple)."""
+    out: dict[str, dict[str, Any]] = {}
+    for d in diffs:
+        key = json.dumps([d.aspect, d.left, d.right], default=str)
+        out.setdefault(key, {"aspect": d.aspect, "upstream": d.left, "ours": d.right})
+    return list(out.values())
+
+
+def check_failures(
+    problems: list[str],
+    unlisted: list[Difference],
+    stale: list[Known],
+    near: dict[int, list[Known]] | None = None,
+) -> str:
+    """Everything `check` fails on, one line each: lock and allow-list problems, the
+    differences no entry lists (as a table, then which entry covers the place but pins other
+    values), and the stale entries. Empty when there is nothing."""
+    lines = list(problems)
     if unlisted:
         lines += [
             f"{len(unlisted)} difference(s) between our specs and the vendors' are not in "
@@ -42,6 +71,24 @@ def check_failures(problems: list[str], unlisted: list[Difference], stale: list[
             f"{cell(d.left)} | {cell(d.right)} |"
             for d in unlisted
         ]
+        for d in unlisted:
+            for k in (near or {}).get(id(d), []):
+                pins = [
+                    f"{side} {cell(value)}"
+                    for side, value, given in (
+                        ("upstream", k.upstream, k.has_upstream),
+                        ("ours", k.ours, k.has_ours),
+                    )
+                    if given
+                ] + [
+                    f"upstream {cell(v.get('upstream'))} / ours {cell(v.get('ours'))}"
+                    for v in k.values
+                    if v.get("aspect", d.aspect) == d.aspect
+                ]
+                lines.append(
+                    f"\n`{d.where}` {d.aspect}: entry {k.id!r} covers it but pins "
+                    f"{'; '.join(pins)}, not vendor {cell(d.left)} / ours {cell(d.right)}"
+                )
         lines.append(
             "\nEither make specs/<api>.yaml agree with the vendor again, or add a reviewed "
             f"entry with its reason to specs/upstream/{KNOWN_NAME} "
@@ -66,10 +113,13 @@ def check_summary(counts: dict[str, int], used: int) -> str:
     )
 
 
-def suggestions(unlisted: list[Difference]) -> str:
+def suggestions(
+    unlisted: list[Difference], unpinned: dict[str, list[Difference]] | None = None
+) -> str:
     """`check --suggest`: one known-differences.yaml stub per distinct difference (the same
     field, aspect and values under several operations is one entry), kind and reason TODO,
-    since only a person can say why we differ."""
+    since only a person can say why we differ; and, for each entry that pins no values,
+    the `values:` its differences have today."""
     groups: dict[tuple[str, str, str, str, str], list[Difference]] = {}
     for d in unlisted:
         key = (
@@ -95,7 +145,8 @@ def suggestions(unlisted: list[Difference]) -> str:
                 "reason": "TODO",
             }
         )
-    return dump_yaml(out)
+    pins = [{"id": k, "values": pinned_values(d)} for k, d in (unpinned or {}).items()]
+    return dump_yaml(out + pins)
 
 
 # -- diff and refresh --------------------------------------------------------------------------

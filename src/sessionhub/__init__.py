@@ -37,10 +37,15 @@ from ._exceptions import (
     SessionHubError,
     UnprocessableEntityError,
 )
+from ._hooks import AttemptResult, CallInfo, Hook
+from ._options import ClientOptions, RequestOptions
 from ._pagination import AsyncPaginator, EquosPage, Page, TrinsicPage, TwilioPage
+from ._registry import VENDORS
+from ._retry import RetryDecision
 from ._version import __version__
 
 if TYPE_CHECKING:
+    from ._raw import RawResponse
     from .equos import Equos
     from .sipher import Sipher
     from .trinsic import TrinsicConnect
@@ -52,13 +57,17 @@ __all__ = [
     "APIStatusError",
     "APITimeoutError",
     "AsyncPaginator",
+    "AttemptResult",
     "AuthenticationError",
     "BadRequestError",
+    "CallInfo",
     "ClientClosedError",
+    "ClientOptions",
     "ConfigurationError",
     "ConflictError",
     "Equos",
     "EquosPage",
+    "Hook",
     "InternalServerError",
     "InvalidRequestError",
     "NotFoundError",
@@ -66,8 +75,11 @@ __all__ = [
     "PaginationError",
     "PermissionDeniedError",
     "RateLimitError",
+    "RawResponse",
+    "RequestOptions",
     "ResponseTooLargeError",
     "ResponseValidationError",
+    "RetryDecision",
     "SessionHubError",
     "Sipher",
     "TrinsicConnect",
@@ -78,12 +90,8 @@ __all__ = [
     "__version__",
 ]
 
-_LAZY = {
-    "Equos": "sessionhub.equos",
-    "Sipher": "sessionhub.sipher",
-    "TrinsicConnect": "sessionhub.trinsic",
-    "TwilioProxy": "sessionhub.twilio",
-}
+# The clients, from the vendor registry; RawResponse needs httpx, so it is lazy too.
+_LAZY = {info.client: info.module for info in VENDORS} | {"RawResponse": "sessionhub._raw"}
 
 
 def __getattr__(name: str) -> Any:
@@ -91,6 +99,8 @@ def __getattr__(name: str) -> Any:
     if module is None:
         raise AttributeError(f"module 'sessionhub' has no attribute {name!r}")
     value = getattr(importlib.import_module(module), name)
+    if module == "sessionhub._raw":
+        value.__module__ = "sessionhub"
     globals()[name] = value  # later lookups skip __getattr__
     return value
 
@@ -101,6 +111,6 @@ def __dir__() -> list[str]:
 
 # Tracebacks and reprs say `sessionhub.NotFoundError`, not `sessionhub._exceptions...`.
 for _name in __all__:
-    if _name not in _LAZY and _name != "__version__":
+    if _name not in _LAZY and _name != "__version__" and isinstance(globals()[_name], type):
         globals()[_name].__module__ = "sessionhub"
 del _name

@@ -12,17 +12,19 @@ whole call, retries and backoff included. Every value must be finite and positiv
 from __future__ import annotations
 
 import asyncio
+import copy
 import ipaddress
 import json
 import logging
 import math
 import os
 import random
+import sys
 import time
 import urllib.parse
 from collections.abc import Awaitable, Callable, Mapping
 from types import TracebackType
-from typing import Any, ClassVar, Self, TypeVar
+from typing import Any, ClassVar, Self, TypeVar, Unpack
 
 import httpx
 
@@ -36,10 +38,21 @@ from ._exceptions import (
     SessionHubError,
     Vendor,
 )
+from ._hooks import AttemptResult, CallInfo, Hook
 from ._operation import Operation
+from ._options import ClientOptions, RequestOptions
+from ._raw import CAPTURE, Capture
 from ._redact import Redactor
+from ._registry import by_name
 from ._response import decode_json, make_status_error, one_line, parse_model
-from ._retry import MAX_RETRY_AFTER, parse_retry_after, retry_delay, retry_reason_for_status
+from ._retry import (
+    MAX_RETRY_AFTER,
+    RetryDecision,
+    RetryPolicy,
+    parse_retry_after,
+    retry_delay,
+    retry_reason_for_status,
+)
 from ._transport import (
     DEFAULT_MAX_RESPONSE_SIZE,
     AttemptTimeout,
@@ -53,12 +66,14 @@ from ._transport import (
     request_of,
 )
 from ._validation import invalid
+from ._version import __version__
 
 __all__ = [
     "DEFAULT_MAX_RESPONSE_SIZE",
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_TIMEOUT",
     "MAX_RETRY_AFTER",
+    "USER_AGENT",
     "BaseClient",
     "TimeoutTypes",
     "resolve_timeout",
@@ -83,6 +98,10 @@ _PHASES = ("connect", "read", "write", "pool")
 # Sent with every request: every vendor answers JSON, and a server (or a mock built from a
 # vendor's spec) that can also produce text/plain must not pick it (Trinsic lists it first).
 _ACCEPT = {"Accept": "application/json"}
+# Sent by both senders (a caller's http_client= would otherwise say python-httpx/x.y);
+# `app_name=` is appended.
+USER_AGENT = f"sessionhub/{__version__} python/{sys.version_info[0]}.{sys.version_info[1]}"
+_NO_OPTIONS: RequestOptions = {}
 
 
 def _seconds(value: object) -> float | None:
@@ -165,17 +184,31 @@ def _positive(name: str, value: object, *, allow_none: bool) -> float | None:
     return seconds
 
 
+def _header_map(name: str, value: object, vendor: str) -> dict[str, str]:
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise ConfigurationError(f"{vendor}: {name} must be a dict of str to str")
+    headers: dict[str, str] = {}
+    for key, item in value.items():
+        if not isinstance(key, str) or not isinstance(item, str):
+            raise ConfigurationError(f"{vendor}: {name} must be a dict of str to str")
+        if not (key.isascii() and key.isprintable() and item.isprintable()) or ":" in key:
+            raise ConfigurationError(
+                f"{vendor}: {name} {key!r} has a control character, a colon or non-ASCII name"
+            )
+        headers[key] = item
+    return headers
+
+
 class BaseClient:
     """Sends one operation's request with retries, through its own aiohttp sender or the
     caller's `http_client=` (borrowed: never closed here).
 
-    Options every client takes: `timeout=` (see the module docstring), `total_timeout=`
-    (seconds for a whole call, retries and backoff included; default None: bounded by the
-    attempts), `max_retries=`, `max_response_size=` (bytes of a body after decompression,
-    default 8 MiB), `max_retry_after=` (the longest `Retry-After` waited for, default 60 s;
-    a longer one is raised at once with `retry_after` set).
-
-    Subclasses set the class variables and build `_auth_headers` and `_secrets`.
+    The options every client takes are `ClientOptions` (see `_options.py`); they are
+    resolved once here, so a call that passes no per-call option rebuilds nothing.
+    A vendor client passes its credential headers and secrets and implements `_bind()`
+    (which attaches its resources); `with_options()` is then the same for all four.
     """
 
     _vendor: ClassVar[Vendor]
@@ -184,20 +217,36 @@ class BaseClient:
     # Statuses the vendor documents as "request not processed": safe to retry a create.
     _not_processed_statuses: ClassVar[frozenset[int]] = frozenset()
 
-    _auth_headers: dict[str, str]
-
     def __init__(
         self,
-        *,
-        base_url: str | None,
-        timeout: TimeoutTypes,
-        max_retries: int,
-        http_client: httpx.AsyncClient | None,
-        allow_insecure_http: bool,
-        total_timeout: float | None = None,
-        max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
-        max_retry_after: float = MAX_RETRY_AFTER,
+        auth_headers: Mapping[str, str],
+        secrets: tuple[str, ...],
+        options: ClientOptions,
     ) -> None:
+        self._auth_headers = dict(auth_headers)
+        self._credential_names = frozenset(name.lower() for name in auth_headers)
+        self._redactor = Redactor()
+        self._redactor.secrets = secrets
+        self._sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
+        self._rng = random.Random()
+        self._configure(options, None)
+        self._bind()
+
+    def _bind(self) -> None:
+        """Attach the resources (`self.sessions = ...`); each vendor client implements it."""
+        raise NotImplementedError
+
+    def _configure(self, options: ClientOptions, sender: Sender | None) -> None:
+        unknown = set(options) - set(ClientOptions.__annotations__)
+        if unknown:
+            raise ConfigurationError(
+                f"{self._vendor}: unknown option {', '.join(sorted(unknown))}; the options are "
+                f"{', '.join(sorted(ClientOptions.__annotations__))}"
+            )
+        self._options = options
+        max_retries = options.get("max_retries", DEFAULT_MAX_RETRIES)
+        max_response_size = options.get("max_response_size", DEFAULT_MAX_RESPONSE_SIZE)
+        max_retry_after = options.get("max_retry_after", MAX_RETRY_AFTER)
         if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
             raise ConfigurationError(f"max_retries must be an integer >= 0, got {max_retries!r}")
         if (
@@ -213,32 +262,90 @@ class BaseClient:
             raise ConfigurationError(
                 f"max_retry_after must be a finite number of seconds >= 0, got {max_retry_after!r}"
             )
+        base_url = options.get("base_url") or os.environ.get(by_name(self._vendor).base_url_env)
         self.base_url = self._check_base_url(
-            base_url or self._default_base_url, allow_insecure_http
+            base_url or self._default_base_url, bool(options.get("allow_insecure_http", False))
         )
-        self._attempt_timeout = resolve_timeout(timeout, ConfigurationError)
+        self._attempt_timeout = resolve_timeout(options.get("timeout"), ConfigurationError)
         self.timeout = self._attempt_timeout.phases
-        self.total_timeout = _positive("total_timeout", total_timeout, allow_none=True)
+        self.total_timeout = _positive(
+            "total_timeout", options.get("total_timeout"), allow_none=True
+        )
         self.max_retries = max_retries
         self.max_response_size = max_response_size
         self.max_retry_after = retry_after_cap
+        policy = options.get("retry_policy")
+        if policy is not None and not callable(policy):
+            raise ConfigurationError(f"{self._vendor}: retry_policy must be callable or None")
+        self._retry_policy: RetryPolicy | None = policy
+        hooks = tuple(options.get("hooks") or ())
+        for hook in hooks:
+            if not isinstance(hook, Hook):
+                raise ConfigurationError(
+                    f"{self._vendor}: hooks must be sessionhub.Hook instances, "
+                    f"got {type(hook).__name__}"
+                )
+        self._hooks = hooks
+        self._headers = self._base_headers(options)
+        http_client = options.get("http_client")
         if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
             raise ConfigurationError(
                 f"{self._vendor}: http_client must be an httpx.AsyncClient, "
                 f"got {type(http_client).__name__}"
             )
         self._http = http_client  # the caller's, if any
-        self._redactor = Redactor()
-        self._sender: Sender = (
-            default_sender(self._redactor, max_response_size)
-            if http_client is None
-            else HttpxSender(http_client, self._redactor, max_response_size)
-        )
-        self._sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
-        self._rng = random.Random()
+        if sender is None:
+            sender = (
+                default_sender(self._redactor, max_response_size)
+                if http_client is None
+                else HttpxSender(http_client, self._redactor, max_response_size)
+            )
+        self._sender: Sender = sender
         # The last per-call `timeout=` resolved: a caller passing the same value every call
         # pays for the checks once.
         self._call_timeout: tuple[object, AttemptTimeout | None] = (None, None)
+
+    def _base_headers(self, options: ClientOptions) -> dict[str, str]:
+        """Every request's headers, built once: default_headers, then the User-Agent and
+        Accept (which default_headers may replace), then the credentials (which nothing may
+        replace: naming one in default_headers is an error, not a silent override)."""
+        defaults = _header_map("default_headers", options.get("default_headers"), self._vendor)
+        clash = sorted(k for k in defaults if k.lower() in self._credential_names)
+        if clash:
+            raise ConfigurationError(
+                f"{self._vendor}: default_headers may not set the credential header "
+                f"{', '.join(clash)}; pass the credential as the client's argument"
+            )
+        app_name = options.get("app_name")
+        user_agent = USER_AGENT
+        if app_name is not None:
+            if not isinstance(app_name, str) or not app_name.strip():
+                raise ConfigurationError(f"{self._vendor}: app_name must be a non-empty string")
+            if not (app_name.isascii() and app_name.isprintable()):
+                raise ConfigurationError(
+                    f"{self._vendor}: app_name must be printable ASCII, got {app_name!r}"
+                )
+            user_agent = f"{USER_AGENT} {app_name.strip()}"
+        headers = {"User-Agent": user_agent, **_ACCEPT}
+        lowered = {k.lower(): k for k in headers}
+        for key, value in defaults.items():
+            headers.pop(lowered.get(key.lower(), key), None)
+            headers[key] = value
+        return {**headers, **self._auth_headers}
+
+    def with_options(self, **options: Unpack[ClientOptions]) -> Self:
+        """A copy of this client with some options changed, e.g.
+        `client.with_options(timeout=5, max_retries=0).sessions.get(...)`.
+
+        Cheap: the copy shares the credentials and the connection pool (closing either
+        closes the pool), unless `http_client=` or `max_response_size=` changes, which
+        gives the copy its own sender."""
+        new = copy.copy(self)
+        merged: ClientOptions = {**self._options, **options}
+        shared = "http_client" not in options and "max_response_size" not in options
+        new._configure(merged, self._sender if shared else None)
+        new._bind()
+        return new
 
     @property
     def _secrets(self) -> tuple[str, ...]:
@@ -319,13 +426,12 @@ class BaseClient:
         self._call_timeout = (timeout, resolved)
         return resolved
 
-    async def _request(
+    def _request(
         self,
         op: Operation,
         kwargs: Mapping[str, Any],
-        *,
-        timeout: TimeoutTypes = None,
-    ) -> Reply:
+        options: RequestOptions = _NO_OPTIONS,
+    ) -> Awaitable[Reply]:
         """Send one operation's request (from a generated `_get_kwargs`); return a 2xx reply
         (or, for a DELETE retried after an attempt that may have reached the server, a 404:
         the session is gone, which is what the caller asked for).
@@ -335,11 +441,72 @@ class BaseClient:
         no foreign exception, which may hold the request's headers (aiohttp's
         ClientResponseError does), is chained to them; `__cause__` is at most a sanitised
         copy of the httpx exception (see `_sanitised`).
+
+        Not a coroutine function: without hooks or a raw-response capture (the common case)
+        it returns the retry loop's coroutine itself, one frame less per call.
         """
         method: str = kwargs["method"].upper()
         path: str = kwargs["url"]
-        url, headers, content = self._build(op, path, kwargs)
-        attempt_timeout = self._timeout_of(op, timeout)
+        url, headers, content = self._build(op, path, kwargs, options)
+        attempt_timeout = self._timeout_of(op, options.get("timeout") if options else None)
+        capture = CAPTURE.get()
+        if not self._hooks and capture is None:
+            return self._loop(op, method, path, url, headers, content, attempt_timeout)
+        return self._observed(op, method, path, url, headers, content, attempt_timeout, capture)
+
+    async def _observed(
+        self,
+        op: Operation,
+        method: str,
+        path: str,
+        url: str,
+        headers: dict[str, str],
+        content: bytes | None,
+        attempt_timeout: AttemptTimeout,
+        capture: Capture | None,
+    ) -> Reply:
+        """The loop with hooks around it and/or the raw-response capture filled in."""
+        started = time.perf_counter()
+        if not self._hooks:
+            reply = await self._loop(
+                op, method, path, url, headers, content, attempt_timeout, None, capture
+            )
+        else:
+            call = CallInfo(self._vendor, op.name, method, op.route, url, self.base_url)
+            for hook in self._hooks:
+                hook.start_call(call)
+            try:
+                reply = await self._loop(
+                    op, method, path, url, headers, content, attempt_timeout, call, capture
+                )
+            except BaseException as exc:
+                status = getattr(exc, "status_code", None)
+                request_id = getattr(exc, "request_id", None)
+                for hook in self._hooks:
+                    hook.end_call(call, status, request_id, exc)
+                raise
+            request_id = reply.headers.get(self._request_id_header)
+            for hook in self._hooks:
+                hook.end_call(call, reply.status_code, request_id, None)
+        if capture is not None:
+            capture.elapsed = time.perf_counter() - started
+            capture.reply = reply
+        return reply
+
+    # One function, so the retry state (attempt, deadline, `reached`) lives in one place.
+    async def _loop(  # noqa: PLR0915
+        self,
+        op: Operation,
+        method: str,
+        path: str,
+        url: str,
+        headers: dict[str, str],
+        content: bytes | None,
+        attempt_timeout: AttemptTimeout,
+        call: CallInfo | None = None,
+        capture: Capture | None = None,
+    ) -> Reply:
+        """The retry loop: the 2xx reply (its attempt count goes to `capture`)."""
         deadline = None if self.total_timeout is None else time.monotonic() + self.total_timeout
         reached = False  # whether an earlier attempt may have reached the server
         for attempt in range(1, self.max_retries + 2):
@@ -351,60 +518,189 @@ class BaseClient:
                     raise self._total_timeout_error(op, method, url, headers, content, reached)
                 if remaining < this_timeout.seconds:
                     this_timeout = AttemptTimeout(this_timeout.phases, remaining)
+            if call is not None:
+                call.attempts = attempt
+                for hook in self._hooks:
+                    hook.before_attempt(call, attempt)
             started = time.perf_counter()
             result = await self._attempt(method, url, headers, content, this_timeout)
             if not isinstance(result, Reply):
-                self._log(op, method, path, None, started, attempt, type(result).__name__)
+                failure = type(result).__name__
+                self._log(op, method, path, None, started, attempt, failure)
                 error = self._transport_error(
                     op, result, (method, url, headers, content), reached, this_timeout
                 )
                 reason = self._transport_retry_reason(op, result)
                 reached = reached or not isinstance(result, _NOT_SENT)
+                if self._retry_policy is not None and retries_left and error is not None:
+                    reason = self._decide(op, attempt, None, failure, reached, reason)
+                retrying = reason is not None and retries_left and error is not None
+                if call is not None:
+                    self._after(call, attempt, None, failure, started, reason if retrying else None)
                 cause = self._sanitised(result)
-                if reason is None or not retries_left or error is None:
+                if not retrying:
                     raise (error or self._unexpected(op, result)) from cause
+                assert error is not None and reason is not None
                 if not await self._backoff(op, attempt, None, reason, deadline):
                     raise error from cause
                 continue
             status = result.status_code
             self._log(op, method, path, status, started, attempt, None)
-            if 200 <= status < 300:
-                return result
-            if status == 404 and reached and method == "DELETE":
-                logger.debug(
-                    "%s %s: 404 after an earlier attempt may have reached the server: "
-                    "the session is gone, reporting success",
-                    self._vendor,
-                    op.name,
-                )
+            if 200 <= status < 300 or (status == 404 and reached and method == "DELETE"):
+                if status == 404:
+                    logger.debug(
+                        "%s %s: 404 after an earlier attempt may have reached the server: "
+                        "the session is gone, reporting success",
+                        self._vendor,
+                        op.name,
+                    )
+                if call is not None:
+                    self._after(call, attempt, result, None, started, None)
+                if capture is not None:
+                    capture.attempts = attempt
                 return result
             reason = retry_reason_for_status(
                 status, idempotent=op.idempotent, safe_statuses=self._not_processed_statuses
             )
-            if reason is None or not retries_left:
-                raise self._status_error(op, result) from None
-            retry_after = parse_retry_after(result.headers.get("retry-after"))
-            if retry_after is not None and retry_after > self.max_retry_after:
-                # Not waited for: the caller decides (err.retry_after says how long).
-                raise self._status_error(op, result, retry_after_over=True) from None
+            if self._retry_policy is not None and retries_left:
+                processed = reached or status >= 500 or status == 408  # 4xx: refused
+                reason = self._decide(op, attempt, status, None, processed, reason)
+            retry_after = None
+            retry_after_over = False
+            if reason is not None and retries_left:
+                retry_after = parse_retry_after(result.headers.get("retry-after"))
+                if retry_after is not None and retry_after > self.max_retry_after:
+                    # Not waited for: the caller decides (err.retry_after says how long).
+                    reason, retry_after_over = None, True
+            retrying = reason is not None and retries_left
+            if call is not None:
+                self._after(call, attempt, result, None, started, reason if retrying else None)
+            if not retrying:
+                raise self._status_error(op, result, retry_after_over=retry_after_over) from None
+            assert reason is not None
             reached = reached or status >= 500 or status == 408
             if not await self._backoff(op, attempt, retry_after, reason, deadline):
                 raise self._status_error(op, result) from None
         raise AssertionError("unreachable: the last attempt returns or raises")  # pragma: no cover
 
+    def _decide(
+        self,
+        op: Operation,
+        attempt: int,
+        status: int | None,
+        error: str | None,
+        processed: bool,
+        reason: str | None,
+    ) -> str | None:
+        """The retry reason after the caller's `retry_policy` has had its say."""
+        assert self._retry_policy is not None
+        verdict = self._retry_policy(
+            RetryDecision(
+                vendor=self._vendor,
+                operation=op.name,
+                attempt=attempt,
+                idempotent=op.idempotent,
+                status_code=status,
+                error=error,
+                may_have_been_processed=processed,
+                default=reason is not None,
+                reason=reason,
+            )
+        )
+        if verdict is None:
+            return reason
+        if verdict is True:
+            return reason or "retry_policy asked for a retry"
+        if verdict is False:
+            if reason is not None:
+                logger.debug(
+                    "%s %s: retry_policy vetoed a retry (%s)", self._vendor, op.name, reason
+                )
+            return None
+        raise ConfigurationError(
+            f"{self._vendor} {op.name}: retry_policy must return True, False or None, "
+            f"got {verdict!r}"
+        )
+
+    def _after(
+        self,
+        call: CallInfo,
+        attempt: int,
+        reply: Reply | None,
+        error: str | None,
+        started: float,
+        retry_reason: str | None,
+    ) -> None:
+        if retry_reason is not None:
+            call.retry_reasons.append(retry_reason)
+        result = AttemptResult(
+            attempt,
+            None if reply is None else reply.status_code,
+            None if reply is None else reply.headers.get(self._request_id_header),
+            error,
+            time.perf_counter() - started,
+            retry_reason,
+        )
+        for hook in self._hooks:
+            hook.after_attempt(call, result)
+
     def _build(
-        self, op: Operation, path: str, kwargs: Mapping[str, Any]
+        self,
+        op: Operation,
+        path: str,
+        kwargs: Mapping[str, Any],
+        options: RequestOptions,
     ) -> tuple[str, dict[str, str], bytes | None]:
         """The URL, headers and body of a request, built once for every attempt."""
         url = self.base_url + path
         params = kwargs.get("params")
-        if params:
-            url += "?" + str(httpx.QueryParams(params))
-        headers = {**self._auth_headers, **_ACCEPT}
+        headers = self._headers
         extra = kwargs.get("headers")
         if extra:
             headers = {**headers, **extra}
+        if options:
+            extra_query = options.get("extra_query")
+            if extra_query:
+                if not isinstance(extra_query, Mapping):
+                    raise invalid(op, "extra_query must be a dict")
+                params = {**(params or {}), **extra_query}
+            extra_headers = options.get("extra_headers")
+            if extra_headers:
+                headers = {**headers, **self._extra_headers(op, extra_headers)}
+            extra_body = options.get("extra_body")
+            if extra_body:
+                kwargs = self._with_extra_body(op, kwargs, extra_body)
+        if params:
+            url += "?" + str(httpx.QueryParams(params))
         return url, headers, self._body(op, kwargs)
+
+    def _extra_headers(self, op: Operation, value: object) -> dict[str, str]:
+        try:
+            headers = _header_map("extra_headers", value, self._vendor)
+        except ConfigurationError as exc:
+            raise invalid(op, str(exc).partition(": ")[2]) from None
+        clash = sorted(k for k in headers if k.lower() in self._credential_names)
+        if clash:
+            raise invalid(
+                op,
+                f"extra_headers may not set the credential header {', '.join(clash)}; "
+                "credentials are the client's: create a client with the other credential",
+            )
+        return headers
+
+    @staticmethod
+    def _with_extra_body(
+        op: Operation, kwargs: Mapping[str, Any], extra_body: object
+    ) -> Mapping[str, Any]:
+        if not isinstance(extra_body, Mapping) or not all(isinstance(k, str) for k in extra_body):
+            raise invalid(op, "extra_body must be a dict with string keys")
+        for key in ("json", "data"):
+            body = kwargs.get(key)
+            if isinstance(body, Mapping):
+                return {**kwargs, key: {**body, **extra_body}}
+        raise invalid(
+            op, f"extra_body: {op.name} sends no body; use extra_query for query parameters"
+        )
 
     async def _attempt(
         self,
@@ -542,9 +838,18 @@ class BaseClient:
 
     def _unexpected(self, op: Operation, exc: Exception) -> APIConnectionError:
         detail = one_line(self._redactor.text(str(exc)))
+        # httpx's own words when a caller's http_client= outlives the event loop it was
+        # first used in (a second asyncio.run): say which object is bound to which loop.
+        hint = (
+            "; an httpx.AsyncClient is bound to the event loop it was first used in: create "
+            "one http_client (and one sessionhub client) per event loop"
+            if isinstance(exc, RuntimeError)
+            and ("Event loop is closed" in detail or "different loop" in detail)
+            else ""
+        )
         return APIConnectionError(
             f"the HTTP client failed unexpectedly ({type(exc).__name__}: {detail}); "
-            "the request may have reached the server",
+            f"the request may have reached the server{hint}",
             vendor=self._vendor,
             operation=op.name,
         )

@@ -22,6 +22,8 @@ The tree:
       * InternalServerError (>= 500)
     * ResponseValidationError - a 2xx response whose body does not match the spec
     * PaginationError - a list that would loop forever (a repeated cursor or page)
+  * sessionhub.sandbox.SandboxError - the embedded sandbox misused or unable to start (its
+    own tree is in sessionhub/sandbox/_errors.py; importing sessionhub does not load it)
 
 Every APIError names the vendor and the operation, and its `str()` is one readable line
 that says what to do. Foreign exceptions (httpx, json, the generated models' KeyError and
@@ -31,6 +33,9 @@ foreign exception may hold the request's headers); a scrubbed summary of the ori
 in the message. No credential is reachable from an exception: messages, codes and bodies
 are scrubbed of the client's secrets, and the `request`/`response` it carries have their
 credential headers redacted (see `_redact.py`). Messages are always encodable as UTF-8.
+
+Every exception pickles (Celery, multiprocessing, error reporters): `pickle.loads` gives
+the same class with the same attributes, including the redacted `request`/`response`.
 """
 
 from __future__ import annotations
@@ -105,6 +110,12 @@ class APIError(SessionHubError):
 
     def __str__(self) -> str:
         return f"{self.vendor} {self.operation}: {self.message}"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The keyword-only constructors cannot be called with `self.args` (which is what
+        # the default reduce does); rebuild from the attributes instead. Everything in
+        # __dict__ is already scrubbed of credentials.
+        return (_restore, (type(self), self.args, dict(self.__dict__)))
 
 
 class ClientClosedError(APIError):
@@ -252,3 +263,11 @@ class ResponseValidationError(APIError):
 
 class PaginationError(APIError):
     """The server repeated a cursor or a page; iterating further would never end."""
+
+
+def _restore(cls: type[APIError], args: tuple[Any, ...], state: dict[str, Any]) -> APIError:
+    """Unpickle an APIError (see `APIError.__reduce__`)."""
+    error = cls.__new__(cls)
+    Exception.__init__(error, *args)
+    error.__dict__.update(state)
+    return error

@@ -1,7 +1,10 @@
 """Async auto-pagination for the three paging styles, after openai-python's paginator.
 
     async for session in client.sessions.list(...):          # every item, lazily
-    page = await client.sessions.list(...)                  # the first page
+    page = await client.sessions.list(...)                  # the first page, a Page[Session]
+    for session in page: ...                                # its items
+    if page.has_next_page():
+        page = await page.get_next_page()                   # the next one (limit holds)
     async for page in client.sessions.list(...).pages():    # page by page
 
 One page class per style says where the next page is (`next_cursor`); `AsyncPaginator`
@@ -22,10 +25,18 @@ raises at the first repeated cursor or page.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Hashable, Sequence
+from collections.abc import (
+    AsyncIterator,
+    Awaitable,
+    Callable,
+    Generator,
+    Hashable,
+    Iterator,
+    Sequence,
+)
 from typing import Any, Generic, TypeVar
 
-from ._exceptions import PaginationError, Vendor
+from ._exceptions import InvalidRequestError, PaginationError, Vendor
 
 __all__ = ["AsyncPaginator", "EquosPage", "Page", "TrinsicPage", "TwilioPage"]
 
@@ -40,20 +51,52 @@ Fetch = Callable[[Cursor], Awaitable["Page[T]"]]
 
 
 class Page(Generic[T]):
-    """One page of items. Subclasses decide where the next page is."""
+    """One page of items (`Page[Session]`): iterable, sized, and able to fetch the page
+    after it when it came from `await client.sessions.list(...)`. Subclasses decide where
+    the next page is."""
 
-    __slots__ = ("cursor", "items")
+    __slots__ = ("_paginator", "_remaining", "cursor", "items")
 
     def __init__(self, items: Sequence[T], cursor: Cursor) -> None:
         self.items: list[T] = list(items)
         self.cursor = cursor  # the cursor this page was fetched with
+        self._paginator: AsyncPaginator[T] | None = None
+        self._remaining: int | None = None  # what `limit` still allows after this page
 
     def next_cursor(self) -> Cursor | None:
         """The cursor of the next page, or None on the last page."""
         raise NotImplementedError
 
     def has_next_page(self) -> bool:
+        """Whether there is a next page (False as well once `limit` items were returned)."""
+        if self._remaining is not None and self._remaining <= 0:
+            return False
         return self.next_cursor() is not None
+
+    async def get_next_page(self) -> Page[T]:
+        """The page after this one (cut to what `limit` still allows).
+
+        Raises PaginationError when there is none (check `has_next_page()` first) or when
+        the server sends the listing backwards."""
+        paginator = self._paginator
+        if paginator is None:
+            raise InvalidRequestError("this page was not fetched by a client's list()")
+        cursor = self.next_cursor()
+        if cursor is None or not self.has_next_page():
+            raise PaginationError(
+                "there is no next page; check page.has_next_page() first",
+                vendor=paginator._vendor,
+                operation=paginator._operation,
+            )
+        if isinstance(cursor, int) and isinstance(self.cursor, int) and cursor <= self.cursor:
+            raise paginator._loop_error(f"the server went back to {cursor!r}")
+        return await paginator._page_at(cursor, self._remaining)
+
+    def __iter__(self) -> Iterator[T]:
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(items={len(self.items)}, cursor={self.cursor!r})"
@@ -130,12 +173,16 @@ class AsyncPaginator(Generic[T]):
         self._page_key = page_key
 
     def __await__(self) -> Generator[Any, None, Page[T]]:
-        return self._first_page().__await__()
+        return self._page_at(self._first_cursor, self._limit).__await__()
 
-    async def _first_page(self) -> Page[T]:
-        page = await self._fetch(self._first_cursor)
-        if self._limit is not None and len(page.items) > self._limit:
-            del page.items[self._limit :]
+    async def _page_at(self, cursor: Cursor, remaining: int | None) -> Page[T]:
+        """One page, cut to `remaining`, able to fetch the next (`get_next_page`)."""
+        page = await self._fetch(cursor)
+        if remaining is not None:
+            if len(page.items) > remaining:
+                del page.items[remaining:]
+            page._remaining = remaining - len(page.items)
+        page._paginator = self
         return page
 
     async def pages(self) -> AsyncIterator[Page[T]]:

@@ -130,9 +130,8 @@ def decode_json(op: Operation, response: Reply) -> Any:
     # integer over 4300 digits, RecursionError from nesting deeper than the recursion limit.
     except (ValueError, RecursionError) as exc:
         reason = one_line(str(exc)) or type(exc).__name__
-    # Raised outside the `except`: `from None` would only hide the decoding error, which
-    # would stay reachable as __context__, and its .doc / .object is the whole body (which
-    # may echo a credential).
+    # Raised outside the `except`: the decoder's error holds the whole body (`.doc`,
+    # `.object`), which may echo a credential, and would stay reachable as __context__.
     raise _invalid_body(
         op,
         response,
@@ -213,7 +212,9 @@ def make_status_error(
             message = f"{kind} error body: {one_line(body, 80)}"
         else:
             message = response.reason_phrase or "no error body"
-    cls = _STATUS_ERRORS.get(status) or (InternalServerError if status >= 500 else APIStatusError)
+    cls = _STATUS_ERRORS.get(status) or (
+        InternalServerError if 500 <= status <= 599 else APIStatusError
+    )
     retry_after = parse_retry_after(response.headers.get("retry-after"))
     hint = _HINTS[cls]
     if max_retry_after is not None and retry_after is not None:

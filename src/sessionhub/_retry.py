@@ -12,12 +12,16 @@ import email.utils
 import math
 import random
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 
 __all__ = [
     "INITIAL_RETRY_DELAY",
     "MAX_RETRY_AFTER",
     "MAX_RETRY_DELAY",
     "RETRYABLE_STATUSES",
+    "RetryDecision",
+    "RetryPolicy",
     "parse_retry_after",
     "retry_delay",
     "retry_reason_for_status",
@@ -33,6 +37,30 @@ MAX_RETRY_AFTER = 60.0
 # Besides these, every 5xx is retryable (as in openai-python): a gateway's 520-599 says as
 # little about whether the request was processed as a 502 does.
 RETRYABLE_STATUSES = frozenset({408, 429})
+
+
+@dataclass(frozen=True, slots=True)
+class RetryDecision:
+    """What a `retry_policy=` callable is asked about a failed attempt.
+
+    `default` is sessionhub's own answer and `reason` its explanation (None when the
+    default is not to retry). Return True to retry, False not to, None to keep the default.
+    Retries stay within `max_retries` and `total_timeout` whatever the policy says; a
+    `Retry-After` over `max_retry_after` is never waited for.
+    """
+
+    vendor: str
+    operation: str
+    attempt: int  # the attempt that just failed, 1-based
+    idempotent: bool
+    status_code: int | None  # None for a transport failure
+    error: str | None  # the transport exception's class name, e.g. "ConnectError"
+    may_have_been_processed: bool
+    default: bool
+    reason: str | None
+
+
+RetryPolicy = Callable[[RetryDecision], "bool | None"]
 
 
 def parse_retry_after(value: str | None, *, now: float | None = None) -> float | None:

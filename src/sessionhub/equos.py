@@ -23,11 +23,13 @@ from ._vendors.equos import (
     EquosSessionHostDict,
     EquosSessions,
     EquosSessionServer,
+    EquosSessionsWithRawResponse,
     EquosTranscript,
     EquosTranscriptEntry,
     ParticipantIdentityDict,
     ResourceReference,
     ResourceReferenceDict,
+    Session,
     TemplateVars,
 )
 
@@ -48,11 +50,13 @@ __all__ = [
     "EquosSessionHostDict",
     "EquosSessionServer",
     "EquosSessions",
+    "EquosSessionsWithRawResponse",
     "EquosTranscript",
     "EquosTranscriptEntry",
     "ParticipantIdentityDict",
     "ResourceReference",
     "ResourceReferenceDict",
+    "Session",
     "TemplateVars",
 ]
 

@@ -11,18 +11,16 @@ from ._vendors.sipher import (
     BackendValue,
     Chain,
     ChainValue,
-    CreateSessionData,
-    DeleteSessionData,
     PrivacyLevel,
     PrivacyLevelValue,
     RpcProvider,
     RpcProviderValue,
-    SessionData,
+    Session,
     SessionDefaults,
     SessionDefaultsDict,
     Sipher,
     SipherSessions,
-    UpdateSessionData,
+    SipherSessionsWithRawResponse,
 )
 
 __all__ = [
@@ -30,18 +28,16 @@ __all__ = [
     "BackendValue",
     "Chain",
     "ChainValue",
-    "CreateSessionData",
-    "DeleteSessionData",
     "PrivacyLevel",
     "PrivacyLevelValue",
     "RpcProvider",
     "RpcProviderValue",
-    "SessionData",
+    "Session",
     "SessionDefaults",
     "SessionDefaultsDict",
     "Sipher",
     "SipherSessions",
-    "UpdateSessionData",
+    "SipherSessionsWithRawResponse",
 ]
 
 publish(__name__, globals(), __all__)  # classes, enums, TypedDicts; not the Literal aliases

@@ -18,6 +18,7 @@ from ._vendors.twilio import (
     SessionStatusValue,
     TwilioProxy,
     TwilioSessions,
+    TwilioSessionsWithRawResponse,
 )
 
 __all__ = [
@@ -32,6 +33,7 @@ __all__ = [
     "SessionStatusValue",
     "TwilioProxy",
     "TwilioSessions",
+    "TwilioSessionsWithRawResponse",
 ]
 
 publish(__name__, globals(), __all__)  # classes, enums, TypedDicts; not the Literal aliases

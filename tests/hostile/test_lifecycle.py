@@ -135,6 +135,30 @@ def test_a_second_event_loop_is_refused_before_anything_is_sent(sender: str) -> 
         gc.collect()  # the dead loop's socket is reported here, under this test's filters
 
 
+@pytest.mark.filterwarnings("ignore::ResourceWarning")  # the dead loop's socket, as above
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_a_callers_http_client_from_a_dead_loop_says_so() -> None:
+    """A new sessionhub client over the caller's httpx.AsyncClient, first used in an earlier
+    asyncio.run: sessionhub cannot see httpx's pool, so the failure is httpx's, told as a
+    sessionhub error that names the cause and the fix (and may have reached the server)."""
+    with ThreadServer().running() as server:
+        http = httpx.AsyncClient()
+        first: Any = make_client("trinsic", http, base_url=server.url, max_retries=0)
+        asyncio.run(GET.call(first))  # leaves a pooled socket of the first loop in `http`
+
+        async def second() -> APIConnectionError:
+            again: Any = make_client("trinsic", http, base_url=server.url, max_retries=0)
+            with pytest.raises(APIConnectionError) as info:
+                await GET.call(again)
+            return info.value
+
+        error = asyncio.run(second())
+        assert "bound to the event loop it was first used in" in str(error), str(error)
+        assert "per event loop" in str(error)
+        first = http = error = None
+        gc.collect()
+
+
 def test_a_client_built_outside_any_loop_works_in_one() -> None:
     with ThreadServer().running() as server:
 

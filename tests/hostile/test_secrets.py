@@ -140,7 +140,7 @@ def faults(vendor: str) -> dict[str, Handler]:
 
 
 def _op(vendor: str, kind: str) -> Op:
-    ids = {"get": {"twilio": "twilio.fetch"}, "create": {}}
+    ids = {"get": {"twilio": "twilio.get"}, "create": {}}
     return OPS_BY_ID[ids[kind].get(vendor, f"{vendor}.{kind}")]
 
 
@@ -269,7 +269,7 @@ async def test_short_toy_tokens_do_not_turn_messages_into_asterisks(sender: str)
         )
         async with client:
             with pytest.raises(sessionhub.NotFoundError) as info:
-                await OPS_BY_ID["twilio.fetch"].call(client)
+                await OPS_BY_ID["twilio.get"].call(client)
     if http is not None:
         await http.aclose()
     assert "The requested resource was not found" in str(info.value)

@@ -91,7 +91,7 @@ RETURNS = {
     "equos.list": "EquosSession",
     "equos.stop": "EquosSession",
     "twilio.create": "Session",
-    "twilio.fetch": "Session",
+    "twilio.get": "Session",
     "twilio.list": "Session",
     "twilio.update": "Session",
 }

@@ -136,13 +136,11 @@ TARGETS = [
     ),
     Target("twilio.list(service_sid)", lambda s, v: s.list(v), TWILIO_SERVICE_SEGMENT),
     Target(
-        "twilio.fetch(service_sid)",
-        lambda s, v: s.fetch(v, TWILIO_SESSION),
+        "twilio.get(service_sid)",
+        lambda s, v: s.get(v, TWILIO_SESSION),
         TWILIO_SESSION_SERVICE_SEGMENT,
     ),
-    Target(
-        "twilio.fetch(session_sid)", lambda s, v: s.fetch(TWILIO_SERVICE, v), TWILIO_SESSION_SEGMENT
-    ),
+    Target("twilio.get(session_id)", lambda s, v: s.get(TWILIO_SERVICE, v), TWILIO_SESSION_SEGMENT),
     Target(
         "twilio.update(session_sid)",
         lambda s, v: s.update(TWILIO_SERVICE, v, status="closed"),

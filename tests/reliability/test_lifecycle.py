@@ -58,9 +58,9 @@ async def _released_and_usable(twilio: Any) -> None:
 
 async def test_cancelling_a_call_releases_its_connection(sandbox: Sandbox, twilio: Any) -> None:
     created = await twilio.sessions.create(SERVICE, ttl=600)
-    sandbox.faults.add(STALL, vendor="twilio", operation="sessions.fetch")
+    sandbox.faults.add(STALL, vendor="twilio", operation="sessions.get")
     task = asyncio.create_task(twilio.sessions.fetch(SERVICE, created.sid))
-    await _arrived(sandbox, "sessions.fetch")
+    await _arrived(sandbox, "sessions.get")
     assert _in_use(twilio) == 1
     task.cancel()
     with pytest.raises(asyncio.CancelledError):
@@ -143,9 +143,9 @@ async def test_breaking_out_of_an_iteration_leaves_nothing_open(
 async def test_many_cancellations_leave_the_pool_clean(sandbox: Sandbox, twilio: Any) -> None:
     """50 calls cancelled at once while stalled, then 50 normal ones on the same client."""
     created = await twilio.sessions.create(SERVICE, ttl=600)
-    sandbox.faults.add(STALL, vendor="twilio", operation="sessions.fetch", times=50)
+    sandbox.faults.add(STALL, vendor="twilio", operation="sessions.get", times=50)
     tasks = [asyncio.create_task(twilio.sessions.fetch(SERVICE, created.sid)) for _ in range(50)]
-    await _arrived(sandbox, "sessions.fetch", count=50)
+    await _arrived(sandbox, "sessions.get", count=50)
     for task in tasks:
         task.cancel()
     results = await asyncio.gather(*tasks, return_exceptions=True)

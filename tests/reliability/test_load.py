@@ -116,7 +116,7 @@ def _workload(
         Call("trinsic", "sessions.get", False, lambda: t.get(seeds["trinsic"])),
         Call("sipher", "sessions.get", False, lambda: s.get(seeds["sipher"])),
         Call("equos", "sessions.get", False, lambda: e.get(seeds["equos"])),
-        Call("twilio", "sessions.fetch", False, lambda: w.fetch(SERVICE, seeds["twilio"])),
+        Call("twilio", "sessions.get", False, lambda: w.get(SERVICE, seeds["twilio"])),
         Call("trinsic", "sessions.list", False, lambda: t.list(page_size=10)),
         Call("equos", "sessions.list", False, lambda: e.list(page_size=20)),
         Call(

@@ -77,7 +77,7 @@ async def test_status_errors_scrub_an_echoed_credential(op: Op, status: int) -> 
     _no_secret(repr(err.response) + repr(err.request), secrets)
 
 
-@pytest.mark.parametrize("op_id", ["sipher.get", "equos.get", "twilio.fetch"])
+@pytest.mark.parametrize("op_id", ["sipher.get", "equos.get", "twilio.get"])
 async def test_status_errors_scrub_a_credential_echoed_in_the_code(op_id: str) -> None:
     op = OPS_BY_ID[op_id]
     secrets = secrets_of(op.vendor)
@@ -91,7 +91,7 @@ async def test_status_errors_scrub_a_credential_echoed_in_the_code(op_id: str) -
 
 
 @pytest.mark.parametrize(
-    ("op_id", "field"), [("twilio.fetch", "date_created"), ("equos.get", "startedAt")]
+    ("op_id", "field"), [("twilio.get", "date_created"), ("equos.get", "startedAt")]
 )
 async def test_validation_errors_scrub_an_echoed_credential(op_id: str, field: str) -> None:
     """A 2xx body echoing the credential in a malformed field: the message names the problem

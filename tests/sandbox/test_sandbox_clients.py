@@ -70,8 +70,7 @@ async def test_sipher_lifecycle(sandbox: Sandbox, clock: ManualClock) -> None:
     got = await sipher.get(created.session_id)
     assert got.defaults.to_dict() == updated.defaults.to_dict()
     assert got.defaults.to_dict() == {"chain": "solana", "privacyLevel": "maximum"}
-    deleted = await sipher.delete(created.session_id)
-    assert deleted.deleted is True
+    assert await sipher.delete(created.session_id) is None
     with pytest.raises(sessionhub.NotFoundError):
         await sipher.get(created.session_id)
     short = await sipher.create(defaults={}, ttl_seconds=60)
@@ -108,7 +107,8 @@ async def test_equos_lifecycle(sandbox: Sandbox) -> None:
     stopped = await equos.stop(session.id)
     assert stopped is not None and stopped.status == "ended"
     assert await equos.stop(session.id) is None  # already stopped: null, not an error
-    assert await equos.get("cnosuchsession") is None
+    with pytest.raises(sessionhub.NotFoundError):  # Equos's 200 null: not found (issue 13's policy)
+        await equos.get("cnosuchsession")
 
 
 async def test_errors_of_each_kind(sandbox: Sandbox) -> None:
@@ -152,10 +152,11 @@ async def test_a_dropped_create_is_not_retried(sandbox: Sandbox) -> None:
     assert [s.name async for s in sandbox.equos.sessions.list()] == ["x"]
 
 
-async def test_an_empty_equos_null_is_none(sandbox: Sandbox) -> None:
+async def test_an_empty_equos_null_is_not_found(sandbox: Sandbox) -> None:
     sandbox.faults.add("empty", vendor="equos", operation="sessions.get")
     created = await sandbox.equos.sessions.create(name="x", avatar="cavatar")
-    assert await sandbox.equos.sessions.get(created.session.id) is None
+    with pytest.raises(sessionhub.NotFoundError):
+        await sandbox.equos.sessions.get(created.session.id)
 
 
 async def test_a_malformed_body_is_a_response_error(sandbox: Sandbox) -> None:

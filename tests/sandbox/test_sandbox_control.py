@@ -120,7 +120,7 @@ async def test_the_control_plane_is_not_logged_and_never_faulted(
 def _outcomes(seed: int, calls: int = 2000) -> list[str | None]:
     faults = Faults()
     faults.add(["status=503", "drop", "delay=0.01"], rate=0.02, seed=seed)
-    taken = [faults.take("twilio", "sessions.fetch") for _ in range(calls)]
+    taken = [faults.take("twilio", "sessions.get") for _ in range(calls)]
     return [None if f is None else str(f) for f in taken]
 
 
@@ -175,7 +175,7 @@ async def test_the_request_log_as_json_with_filters(
     log = (await http.get("/_sandbox/requests")).json()
     assert [(r["operation"], r["status"]) for r in log] == [
         ("sessions.create", 201),
-        ("sessions.fetch", 404),
+        ("sessions.get", 404),
         ("sessions.list", 500),
     ]
     assert log[0] == {
@@ -192,11 +192,11 @@ async def test_the_request_log_as_json_with_filters(
     }
     assert log[0]["at"] == sandbox.requests[0].at
     for query, expected in (
-        ("operation=sessions.get", ["sessions.fetch"]),  # Twilio's other name
+        ("operation=sessions.fetch", ["sessions.get"]),  # twilio-python's name for it
         ("faulted=true", ["sessions.list"]),
         ("changed_state=true", ["sessions.create"]),
         ("handled=false", ["sessions.list"]),
-        ("method=get&vendor=twilio", ["sessions.fetch", "sessions.list"]),
+        ("method=get&vendor=twilio", ["sessions.get", "sessions.list"]),
         ("vendor=sipher", []),
     ):
         got = (await http.get(f"/_sandbox/requests?{query}")).json()
@@ -355,7 +355,7 @@ def test_serve_in_thread_serves_sync_callers_while_they_block() -> None:
         sandbox.faults.add("status=503", vendor="twilio", operation="sessions.get")
         fetched = httpx.get(f"{sandbox.url}{SESSIONS}/{created.json()['sid']}", auth=TWILIO_AUTH)
         assert fetched.status_code == 503
-        assert [r.operation for r in sandbox.requests] == ["sessions.create", "sessions.fetch"]
+        assert [r.operation for r in sandbox.requests] == ["sessions.create", "sessions.get"]
         assert sandbox.settings("sipher") == {
             "api_key": "sandbox-sipher",
             "base_url": sandbox.base_url("sipher"),

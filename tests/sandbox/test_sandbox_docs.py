@@ -143,6 +143,7 @@ def test_the_docs_operation_names_are_the_clients() -> None:
         ("equos", equos),
         ("twilio", twilio),
     ):
+        # The clients' names are exactly the sandbox's (no alias needed to match them).
         names = {
             value.name
             for value in vars(module).values()

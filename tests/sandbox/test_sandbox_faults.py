@@ -128,12 +128,12 @@ def test_rules_name_real_vendors_and_operations() -> None:
         faults.add("drop", vendor="twilio", operation="sessions.stop")  # Equos's, not Twilio's
     with pytest.raises(ValueError, match="operation"):
         faults.add("drop", operation="fetch_session")  # the spec's operationId is not a name
-    # Twilio's client says `fetch` where the others say `get`: both name Twilio's fetch.
-    rule = faults.add("drop", vendor="twilio", operation="sessions.get")
-    assert rule.operation == "sessions.fetch"
-    assert faults.take("twilio", "sessions.fetch") is not None
+    # twilio-python says `fetch` where sessionhub says `get`: both name Twilio's get.
+    rule = faults.add("drop", vendor="twilio", operation="sessions.fetch")
+    assert rule.operation == "sessions.get"
+    assert faults.take("twilio", "sessions.get") is not None
     anyone = faults.add("drop", operation="sessions.get", times=2)
-    assert faults.take("twilio", "sessions.fetch") is not None
+    assert faults.take("twilio", "sessions.get") is not None
     assert faults.take("sipher", "sessions.get") is not None
     assert anyone.hits == 2
     with pytest.raises(ValueError, match="times"):

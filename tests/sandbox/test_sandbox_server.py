@@ -8,6 +8,7 @@ import os
 import signal
 import subprocess
 import sys
+from typing import Any
 
 import httpx
 import pytest
@@ -25,6 +26,7 @@ from sessionhub.sandbox import (
     Sandbox,
     create_app,
     serve,
+    serve_in_thread,
 )
 
 OVERSIZE = b"x" * (MAX_BODY_BYTES + 1)
@@ -47,6 +49,19 @@ def test_public_surface() -> None:
         value = getattr(public, name)
         if isinstance(value, type):
             assert value.__module__ == "sessionhub.sandbox", name
+    errors = {name for name in public.__all__ if name.startswith("Sandbox") and "Error" in name}
+    errors |= {"SandboxStartTimeout"} & set(public.__all__)
+    assert errors == {
+        "SandboxError",
+        "SandboxUsageError",
+        "SandboxStateError",
+        "SandboxStartError",
+        "SandboxStartTimeout",
+    }
+    import sessionhub
+
+    for name in errors:
+        assert issubclass(getattr(public, name), sessionhub.SessionHubError), name
 
 
 async def test_serve_listens_on_a_free_loopback_port(
@@ -240,3 +255,78 @@ async def test_main_serves_until_terminated() -> None:
         process.send_signal(signal.SIGTERM)
         code = await asyncio.wait_for(process.wait(), 30)
     assert code == 0
+
+
+# the sandbox's own errors (review finding 15): sessionhub errors that still are the builtins
+# callers may already catch, with a message that says what to do
+
+
+async def test_an_unknown_vendor_is_a_sandbox_usage_error(sandbox: Sandbox) -> None:
+    from sessionhub import SessionHubError
+    from sessionhub.sandbox import SandboxError, SandboxUsageError
+
+    for call in (sandbox.base_url, sandbox.settings, sandbox.client):
+        with pytest.raises(SandboxUsageError, match="unknown vendor 'stripe'; pass one of") as info:
+            call("stripe")
+        assert isinstance(info.value, SandboxError | SessionHubError | ValueError)
+
+
+async def test_a_port_in_use_is_a_sandbox_start_error(sandbox: Sandbox) -> None:
+    from sessionhub.sandbox import SandboxStartError
+
+    with pytest.raises(SandboxStartError, match=f":{sandbox.port} .*pass port=0") as info:
+        async with serve(port=sandbox.port):
+            pass
+    assert isinstance(info.value, OSError)
+    assert info.value.errno is not None
+    assert info.value.__cause__ is None
+
+
+async def test_a_remote_host_is_a_sandbox_usage_error() -> None:
+    from sessionhub.sandbox import SandboxUsageError
+
+    with pytest.raises(SandboxUsageError, match="allow_remote=True"):
+        async with serve(host="0.0.0.0"):
+            pass
+
+
+def test_a_thread_that_does_not_start_is_a_sandbox_start_timeout(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import sessionhub.sandbox._server as server
+    from sessionhub.sandbox import SandboxStartError, SandboxStartTimeout
+
+    # a server that never reports started: the readiness wait runs out, not the test
+    monkeypatch.setattr(server, "_READY_TIMEOUT", 0.2)
+    monkeypatch.setattr(server, "_STOP_TIMEOUT", 0.2)
+    real = server._embedded_server
+
+    def never_started(config: Any) -> Any:
+        made = real(config)
+
+        async def serve(sockets: Any = None) -> None:
+            await asyncio.sleep(3600)
+
+        made.serve = serve
+        return made
+
+    monkeypatch.setattr(server, "_embedded_server", never_started)
+    with pytest.raises(SandboxStartTimeout, match=r"did not start within .*retry") as info:
+        with serve_in_thread():
+            pass
+    assert isinstance(info.value, TimeoutError | SandboxStartError)
+
+
+async def test_bad_faults_and_clock_moves_are_sandbox_usage_errors(sandbox: Sandbox) -> None:
+    from sessionhub.sandbox import SandboxUsageError
+
+    with pytest.raises(SandboxUsageError, match="unknown vendor 'stripe'"):
+        sandbox.faults.add("status=503", vendor="stripe")
+    with pytest.raises(SandboxUsageError, match="unknown operation 'nope'"):
+        sandbox.faults.add("status=503", vendor="twilio", operation="nope")
+    with pytest.raises(SandboxUsageError, match="unknown fault item"):
+        sandbox.faults.add("stauts=503")
+    with pytest.raises(SandboxUsageError, match="time only moves forward"):
+        sandbox.advance(-1)
+    with pytest.raises(SandboxUsageError, match="past 9999-01-01"):
+        sandbox.advance(1e12)

@@ -130,6 +130,8 @@ def test_an_entry_that_no_longer_matches_is_stale(
             "api": "sipher",
             "field": "responses.200.body.nothing",
             "aspect": "type",
+            "upstream": "string",
+            "ours": "integer",
             "kind": "vendor-bug",
             "reason": "planted by the test",
         }
@@ -138,6 +140,84 @@ def test_an_entry_that_no_longer_matches_is_stale(
     code, out = run(capsys, "--upstream", str(copy), "check")
     assert code == 1
     assert "stale: known difference 'made-up'" in out
+
+
+# review finding 4: an entry without values matched any value, so a limit could drift
+
+
+def test_a_planted_limit_edit_fails_naming_the_field_and_both_values(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    specs = shutil.copytree(SPECS, tmp_path / "specs")
+    spec = specs / "twilio_proxy.yaml"
+    text = spec.read_text()
+    assert "maxLength: 191" in text
+    spec.write_text(text.replace("maxLength: 191", "maxLength: 190", 1))
+    code, out = run(capsys, "--specs", str(specs), "--upstream", str(UPSTREAM), "check")
+    assert code == 1, out
+    assert (
+        "| twilio_proxy | GET /v1/Services/{ServiceSid}/Sessions/{Sid} | "
+        "`parameters.path.Sid` | maxLength | absent | `190` |"
+    ) in out
+    assert (
+        "`parameters.path.Sid` maxLength: entry 'twilio-fetch-sid-length' covers it but pins "
+        "upstream absent / ours `191`, not vendor absent / ours `190`"
+    ) in out
+
+
+def test_every_entry_pins_both_values() -> None:
+    entries, _contract = upstream.load_known(UPSTREAM)
+    assert [e.id for e in entries if e.unpinned()] == []
+    # no wildcard is needed today; one would have to say why
+    assert [e.id for e in entries if e.wildcard] == []
+
+
+def _with_entry(tmp_path: Path, **entry: Any) -> Path:
+    copy = shutil.copytree(UPSTREAM, tmp_path / "upstream")
+    known = yaml.safe_load((copy / "known-differences.yaml").read_text())
+    for existing in known["differences"]:
+        if existing["id"] == "twilio-fetch-sid-length":
+            existing.pop("values")
+            existing.update(entry)
+    (copy / "known-differences.yaml").write_text(yaml.safe_dump(known, sort_keys=False))
+    return copy
+
+
+def test_an_entry_without_values_fails_check_and_suggest_prints_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    copy = _with_entry(tmp_path)
+    code, out = run(capsys, "--upstream", str(copy), "check")
+    assert code == 1
+    assert (
+        "known-differences.yaml: entry 'twilio-fetch-sid-length' gives no `upstream`/`ours` "
+        "value, so it matches any value; pin maxLength: absent -> `191`, minLength: absent -> `1`"
+    ) in out
+    code, out = run(capsys, "--upstream", str(copy), "check", "--suggest")
+    assert code == 1
+    assert {
+        "id": "twilio-fetch-sid-length",
+        "values": [
+            {"aspect": "maxLength", "upstream": "absent", "ours": 191},
+            {"aspect": "minLength", "upstream": "absent", "ours": 1},
+        ],
+    } in yaml.safe_load(out)
+    # one side alone is not enough either
+    copy = _with_entry(tmp_path / "one", upstream="absent")
+    code, out = run(capsys, "--upstream", str(copy), "check")
+    assert code == 1
+    assert "entry 'twilio-fetch-sid-length' gives no `ours` value" in out
+
+
+def test_a_wildcard_needs_a_reason_and_then_matches_any_value(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    copy = _with_entry(tmp_path, upstream="absent", ours="any")
+    with pytest.raises(upstream.UpstreamError, match="say in `wildcard:` why"):
+        upstream.load_known(copy)
+    copy = _with_entry(tmp_path / "why", upstream="absent", ours="any", wildcard="planted")
+    code, out = run(capsys, "--upstream", str(copy), "check")
+    assert code == 0, out
 
 
 def test_every_entry_has_a_kind_and_a_reason() -> None:

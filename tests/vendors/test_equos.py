@@ -13,6 +13,7 @@ from sessionhub import (
     ConfigurationError,
     Equos,
     InvalidRequestError,
+    NotFoundError,
     ResponseValidationError,
 )
 from sessionhub.equos import EquosSession
@@ -64,13 +65,23 @@ async def test_create_avatar_on_the_fly(script: Script) -> None:
 
 
 @pytest.mark.parametrize("null_body", [b"", b"null", b"  "])
-async def test_get_and_stop_return_none_for_null(script: Script, null_body: bytes) -> None:
+async def test_null_get_is_not_found_and_null_stop_is_none(
+    script: Script, null_body: bytes
+) -> None:
+    """The not-found policy: get raises NotFoundError as on the other vendors; stop
+    returns None (Equos says null both for unknown and for already-stopped sessions)."""
     headers = {"content-type": "application/json"} if null_body.strip() else {}
+    headers["x-request-id"] = "rq-7"
     script.reply(httpx.Response(200, content=null_body, headers=headers))
     script.reply(httpx.Response(200, content=null_body, headers=headers))
     async with client(script) as equos:
-        assert await equos.sessions.get(SESSION) is None
+        with pytest.raises(NotFoundError) as info:
+            await equos.sessions.get(SESSION)
         assert await equos.sessions.stop(SESSION) is None
+    err = info.value
+    assert err.vendor == "equos" and err.operation == "sessions.get"
+    assert err.status_code == 200 and err.request_id == "rq-7"
+    assert SESSION in str(err) and "null" in str(err)
     assert [(r.method, r.url.path) for r in script.requests] == [
         ("GET", f"/v3/sessions/{SESSION}"),
         ("PATCH", f"/v3/sessions/{SESSION}/stop"),
@@ -162,8 +173,8 @@ def test_bad_list_arguments_rejected(script: Script, kwargs: dict[str, Any]) -> 
 async def test_ids_are_percent_encoded(script: Script) -> None:
     script.reply(httpx.Response(200, content=b""))
     async with client(script) as equos:
-        await equos.sessions.get("a/b?c#d")
-    assert script.last.url.raw_path == b"/v3/sessions/a%2Fb%3Fc%23d"
+        assert await equos.sessions.stop("a/b?c#d") is None
+    assert script.last.url.raw_path == b"/v3/sessions/a%2Fb%3Fc%23d/stop"
 
 
 def test_missing_key(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -99,12 +99,12 @@ def _samples() -> list[tuple[str, Any]]:
                 sample("trinsic-connect", "get-session-200-success.json")["session"]
             ),
         ),
-        ("sipher get", sp.SessionData.from_dict(sample("sipher", "get-session-200.json")["data"])),
+        ("sipher get", sp.Session.from_dict(sample("sipher", "get-session-200.json")["data"])),
         (
             "sipher create",
-            sp.CreateSessionData.from_dict(sample("sipher", "create-session-201.json")["data"]),
+            sp.Session.from_dict(sample("sipher", "create-session-201.json")["data"]),
         ),
-        ("equos get", eq.EquosSession.from_dict(sample("equos", "get-session-200.json"))),
+        ("equos get", eq.Session.from_dict(sample("equos", "get-session-200.json"))),
         (
             "equos create",
             eq.CreateSessionResponse.from_dict(sample("equos", "create-session-201.json")),

@@ -62,7 +62,7 @@ async def test_get_update_delete(script: Script) -> None:
         deleted = await sipher.sessions.delete(SESSION)
     assert got.last_accessed_at > got.created_at
     assert updated.defaults.chain is Chain.ETHEREUM
-    assert deleted.deleted is True and deleted.session_id == SESSION
+    assert deleted is None
     assert [(r.method, r.url.path) for r in script.requests] == [
         ("GET", f"/v1/sessions/{SESSION}"),
         ("PATCH", f"/v1/sessions/{SESSION}"),

@@ -137,7 +137,8 @@ async def test_404_carries_twilio_code_and_request_id(script: Script) -> None:
             await twilio.sessions.fetch(SERVICE, SESSION)
     err = info.value
     assert err.code == 20404 and err.request_id == "RQ1" and err.vendor == "twilio"
-    assert err.operation == "sessions.fetch" and "20404" in str(err)
+    # `fetch` is twilio-python's name for get: one operation, one name everywhere
+    assert err.operation == "sessions.get" and "20404" in str(err)
 
 
 async def test_create_retried_on_twilio_429_only(script: Script, fake_sleep: FakeSleep) -> None:

@@ -2,15 +2,17 @@
 
 Equos answers "not found" (get) and "already stopped or not found" (stop) with HTTP 200
 and a null session, most likely as an empty body (NestJS sends `null` as zero bytes);
-both an empty body and the JSON literal `null` are read as None.
+both an empty body and the JSON literal `null` are read as "no session". sessionhub's
+not-found policy, the same for the four vendors: `get` of an unknown session raises
+NotFoundError (here with the vendor's status, 200, in `status_code`); `stop` returns None
+when Equos answers null, since Equos cannot tell "unknown" from "already stopped".
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Unpack
 
-import httpx
 from _sessionhub_generated.equos import constraints as spec
 from _sessionhub_generated.equos.api.sessions import (
     create_session,
@@ -50,16 +52,13 @@ from _sessionhub_generated.equos.models import (
 )
 from _sessionhub_generated.equos.types import UNSET
 
-from .._client import (
-    DEFAULT_MAX_RESPONSE_SIZE,
-    DEFAULT_MAX_RETRIES,
-    MAX_RETRY_AFTER,
-    BaseClient,
-    TimeoutTypes,
-    credential,
-)
+from .._client import BaseClient, credential
+from .._exceptions import NotFoundError
 from .._operation import Operation
+from .._options import ClientOptions, RequestOptions
 from .._pagination import AsyncPaginator, EquosPage
+from .._raw import to_raw
+from .._resource import APIResource
 from .._response import decode_json, parse_model
 from .._transport import Reply
 from .._validation import Rules, check_int
@@ -81,19 +80,26 @@ __all__ = [
     "EquosSessionHostDict",
     "EquosSessionServer",
     "EquosSessions",
+    "EquosSessionsWithRawResponse",
     "EquosTranscript",
     "EquosTranscriptEntry",
     "ParticipantIdentityDict",
     "ResourceReference",
     "ResourceReferenceDict",
+    "Session",
     "TemplateVars",
 ]
 
-CREATE = Operation("equos", "sessions.create", idempotent=False)
-GET = Operation("equos", "sessions.get", idempotent=True)
-LIST = Operation("equos", "sessions.list", idempotent=True)
+# The one session model of this module is `Session` (as in the other three); the generated
+# name stays importable as an alias.
+Session = EquosSession
+
+_OPS = spec.OPERATIONS
+CREATE = Operation.of("equos", "sessions.create", _OPS, "create_session", idempotent=False)
+GET = Operation.of("equos", "sessions.get", _OPS, "get_session", idempotent=True)
+LIST = Operation.of("equos", "sessions.list", _OPS, "list_sessions", idempotent=True)
 # Documented as safe to repeat: stopping a stopped session returns null, not an error.
-STOP = Operation("equos", "sessions.stop", idempotent=True)
+STOP = Operation.of("equos", "sessions.stop", _OPS, "stop_session", idempotent=True)
 
 # Every limit below comes from specs/equos.yaml through the generated constraints.
 _RULES = Rules(spec.SCHEMAS, spec.OPERATIONS)
@@ -138,47 +144,33 @@ def _equos_error(body: Any) -> tuple[str | int | None, str | None]:
 class Equos(BaseClient):
     """Async client for Equos v3 avatar sessions (deprecated upstream in favour of
     conversations, but still served). The key comes from `api_key`, else EQUOS_API_KEY,
-    and is sent as `x-api-key`."""
+    and is sent as `x-api-key`.
+
+    Keyword options (timeouts, retries, response size, headers, hooks, ...) are those of
+    `sessionhub.ClientOptions`: see `help(sessionhub.ClientOptions)`.
+    """
 
     _vendor = "equos"
     _default_base_url: ClassVar[str] = "https://api.equos.ai"
     _request_id_header = "x-request-id"
     _error_details = staticmethod(_equos_error)
 
-    def __init__(
-        self,
-        *,
-        api_key: str | None = None,
-        base_url: str | None = None,
-        timeout: TimeoutTypes = None,
-        max_retries: int = DEFAULT_MAX_RETRIES,
-        http_client: httpx.AsyncClient | None = None,
-        allow_insecure_http: bool = False,
-        total_timeout: float | None = None,
-        max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
-        max_retry_after: float = MAX_RETRY_AFTER,
-    ) -> None:
+    def __init__(self, *, api_key: str | None = None, **options: Unpack[ClientOptions]) -> None:
         key = credential(api_key, argument="api_key", env="EQUOS_API_KEY", vendor="equos")
-        super().__init__(
-            base_url=base_url,
-            timeout=timeout,
-            max_retries=max_retries,
-            http_client=http_client,
-            allow_insecure_http=allow_insecure_http,
-            total_timeout=total_timeout,
-            max_response_size=max_response_size,
-            max_retry_after=max_retry_after,
-        )
-        self._auth_headers = {"x-api-key": key}
-        self._secrets = (key,)
+        super().__init__({"x-api-key": key}, (key,), options)
+
+    def _bind(self) -> None:
         self.sessions = EquosSessions(self)
 
 
-class EquosSessions:
+class EquosSessions(APIResource[Equos]):
     """`client.sessions`: create, get, list and stop avatar sessions."""
 
-    def __init__(self, client: Equos) -> None:
-        self._client = client
+    @property
+    def with_raw_response(self) -> EquosSessionsWithRawResponse:
+        """The same methods, returning a `RawResponse` (status, headers, request id,
+        elapsed) whose `parse()` gives the model."""
+        return EquosSessionsWithRawResponse(self)
 
     async def create(
         self,
@@ -193,7 +185,7 @@ class EquosSessions:
         max_duration: int | None = None,
         additional_ctx: str | None = None,
         template_vars: Mapping[str, str] | None = None,
-        timeout: TimeoutTypes = None,
+        **options: Unpack[RequestOptions],
     ) -> CreateSessionResponse:
         """Start an avatar session.
 
@@ -231,52 +223,71 @@ class EquosSessions:
             additional_ctx=additional_ctx,
             template_vars=_parsed(template_vars, TemplateVars),
         )
-        response = await self._client._request(
-            CREATE, create_session._get_kwargs(body=body), timeout=timeout
-        )
-        return self._client._parse(CREATE, response, CreateSessionResponse.from_dict)
+        kwargs = create_session._get_kwargs(body=body)
+        return await self._call(CREATE, kwargs, options, CreateSessionResponse.from_dict)
 
-    async def get(self, session_id: str, *, timeout: TimeoutTypes = None) -> EquosSession | None:
-        """The session, or None when Equos does not know it."""
+    async def get(self, session_id: str, **options: Unpack[RequestOptions]) -> Session:
+        """The session; NotFoundError when Equos does not know it (it answers 200 null)."""
         _SESSION_ID.check(GET, "session_id", session_id)
-        response = await self._client._request(
-            GET, get_session._get_kwargs(session_id), timeout=timeout
-        )
-        return _nullable_session(self._client, GET, response)
+        reply = await self._send(GET, get_session._get_kwargs(session_id), options)
+        session = _nullable_session(self._client, GET, reply)
+        if session is None:
+            raise NotFoundError(
+                f"no session {session_id!r} (Equos answered 200 with a null session, its "
+                "way of saying not found); check the id",
+                vendor="equos",
+                operation=GET.name,
+                response=reply.to_httpx(),
+                request_id=reply.headers.get(Equos._request_id_header),
+            )
+        return session
 
-    async def stop(self, session_id: str, *, timeout: TimeoutTypes = None) -> EquosSession | None:
-        """Stop the session; None when it was already stopped or is unknown."""
+    async def stop(self, session_id: str, **options: Unpack[RequestOptions]) -> Session | None:
+        """Stop the session and return it; None when Equos answers null, which it does both
+        for a session already stopped and for an unknown one (it cannot tell them apart)."""
         _STOP_ID.check(STOP, "session_id", session_id)
-        response = await self._client._request(
-            STOP, stop_session._get_kwargs(session_id), timeout=timeout
-        )
-        return _nullable_session(self._client, STOP, response)
+        reply = await self._send(STOP, stop_session._get_kwargs(session_id), options)
+        return _nullable_session(self._client, STOP, reply)
 
     def list(
         self,
         *,
         client: str | None = None,
-        page_size: int = DEFAULT_TAKE,
+        page_size: int | None = None,
         limit: int | None = None,
-        timeout: TimeoutTypes = None,
-    ) -> AsyncPaginator[EquosSession]:
-        """Every session (optionally of one end-user `client`), `page_size` (take) 1..50."""
-        _TAKE.rule.check(LIST, "page_size", page_size)
+        **options: Unpack[RequestOptions],
+    ) -> AsyncPaginator[Session]:
+        """Every session (optionally of one end-user `client`), `page_size` (take) 1..50
+        (None: Equos's default, 20, or `limit` if smaller)."""
+        if page_size is not None:
+            _TAKE.rule.check(LIST, "page_size", page_size)
         _CLIENT_QUERY.check(LIST, "client", client)
         if limit is not None:
             check_int(LIST, "limit", limit, minimum=0)
+        if page_size is None:
+            page_size = DEFAULT_TAKE if limit is None else max(1, min(limit, MAX_TAKE))
+        take = page_size
 
-        async def fetch(skip: int) -> EquosPage[EquosSession]:
+        async def fetch(skip: int) -> EquosPage[Session]:
             kwargs = list_sessions._get_kwargs(
-                take=page_size, skip=skip, client_query=UNSET if client is None else client
+                take=take, skip=skip, client_query=UNSET if client is None else client
             )
-            response = await self._client._request(LIST, kwargs, timeout=timeout)
-            page = self._client._parse(LIST, response, ListSessionsResponse.from_dict)
+            page = await self._call(LIST, kwargs, options, ListSessionsResponse.from_dict)
             return EquosPage(page.sessions, skip, page.skip, page.total)
 
         return AsyncPaginator(
             fetch, 0, vendor="equos", operation=LIST.name, limit=limit, page_key=_session_id
         )
+
+
+class EquosSessionsWithRawResponse:
+    """`client.sessions.with_raw_response`: each method returns a `RawResponse`."""
+
+    def __init__(self, sessions: EquosSessions) -> None:
+        header = Equos._request_id_header
+        self.create = to_raw(sessions.create, header)
+        self.get = to_raw(sessions.get, header)
+        self.stop = to_raw(sessions.stop, header)
 
 
 def _session_id(session: EquosSession) -> object:

@@ -7,9 +7,9 @@ typed `data` model.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Unpack
 
-import httpx
+import attrs
 from _sessionhub_generated.sipher import constraints as spec
 from _sessionhub_generated.sipher.api.sessions import (
     create_session,
@@ -30,7 +30,6 @@ from _sessionhub_generated.sipher.models import (
     CreateSessionData,
     CreateSessionRequest,
     CreateSessionResponse,
-    DeleteSessionData,
     DeleteSessionResponse,
     GetSessionResponse,
     PrivacyLevel,
@@ -42,15 +41,11 @@ from _sessionhub_generated.sipher.models import (
     UpdateSessionResponse,
 )
 
-from .._client import (
-    DEFAULT_MAX_RESPONSE_SIZE,
-    DEFAULT_MAX_RETRIES,
-    MAX_RETRY_AFTER,
-    BaseClient,
-    TimeoutTypes,
-    credential,
-)
+from .._client import BaseClient, credential
 from .._operation import Operation
+from .._options import ClientOptions, RequestOptions
+from .._raw import to_raw
+from .._resource import APIResource
 from .._validation import Rules, invalid
 
 __all__ = [
@@ -58,24 +53,23 @@ __all__ = [
     "BackendValue",
     "Chain",
     "ChainValue",
-    "CreateSessionData",
-    "DeleteSessionData",
     "PrivacyLevel",
     "PrivacyLevelValue",
     "RpcProvider",
     "RpcProviderValue",
-    "SessionData",
+    "Session",
     "SessionDefaults",
     "SessionDefaultsDict",
     "Sipher",
     "SipherSessions",
-    "UpdateSessionData",
+    "SipherSessionsWithRawResponse",
 ]
 
-CREATE = Operation("sipher", "sessions.create", idempotent=False)
-GET = Operation("sipher", "sessions.get", idempotent=True)
-UPDATE = Operation("sipher", "sessions.update", idempotent=False)
-DELETE = Operation("sipher", "sessions.delete", idempotent=True)
+_OPS = spec.OPERATIONS
+CREATE = Operation.of("sipher", "sessions.create", _OPS, "create_session", idempotent=False)
+GET = Operation.of("sipher", "sessions.get", _OPS, "get_session", idempotent=True)
+UPDATE = Operation.of("sipher", "sessions.update", _OPS, "update_session", idempotent=False)
+DELETE = Operation.of("sipher", "sessions.delete", _OPS, "delete_session", idempotent=True)
 
 # Every limit below comes from specs/sipher.yaml through the generated constraints.
 _RULES = Rules(spec.SCHEMAS, spec.OPERATIONS)
@@ -90,6 +84,56 @@ _DEFAULT_ALIASES = {
     "rpc_provider": "rpcProvider",
     "default_viewing_key": "defaultViewingKey",
 }
+
+
+@attrs.define
+class Session:
+    """A Sipher session, as create, get and update return it.
+
+    Sipher answers the three with three shapes of one resource (upstream
+    `createSession_200_response_data`, `getSession_...`, `updateSession_...`): create omits
+    `lastAccessedAt`, update omits `createdAt`. Those two fields are None where the answer
+    did not carry them; every other field is always set. Times are Unix epoch milliseconds.
+    Parsing is the generated models' (strict); this class only unifies their results.
+    """
+
+    session_id: str
+    defaults: SessionDefaults
+    expires_at: int
+    created_at: int | None = None
+    last_accessed_at: int | None = None
+
+    @classmethod
+    def _of(cls, data: CreateSessionData | SessionData | UpdateSessionData) -> Session:
+        return cls(
+            data.session_id,
+            data.defaults,
+            data.expires_at,
+            getattr(data, "created_at", None),
+            getattr(data, "last_accessed_at", None),
+        )
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Session:
+        """Any of the three wire shapes (the `data` of a create, get or update answer)."""
+        model: type[CreateSessionData | SessionData | UpdateSessionData]
+        if "createdAt" in data:
+            model = SessionData if "lastAccessedAt" in data else CreateSessionData
+        else:
+            model = UpdateSessionData
+        return cls._of(model.from_dict(data))
+
+    def to_dict(self) -> dict[str, Any]:
+        wire: dict[str, Any] = {
+            "sessionId": self.session_id,
+            "defaults": self.defaults.to_dict(),
+            "expiresAt": self.expires_at,
+        }
+        if self.created_at is not None:
+            wire["createdAt"] = self.created_at
+        if self.last_accessed_at is not None:
+            wire["lastAccessedAt"] = self.last_accessed_at
+        return wire
 
 
 def _sipher_error(body: Any) -> tuple[str | int | None, str | None]:
@@ -114,6 +158,9 @@ class Sipher(BaseClient):
     """Async client for Sipher agent sessions (pro or enterprise tier keys).
 
     The key comes from `api_key`, else SIPHER_API_KEY, and is sent as `X-API-Key`.
+
+    Keyword options (timeouts, retries, response size, headers, hooks, ...) are those of
+    `sessionhub.ClientOptions`: see `help(sessionhub.ClientOptions)`.
     """
 
     _vendor = "sipher"
@@ -121,48 +168,30 @@ class Sipher(BaseClient):
     _request_id_header = "X-Request-ID"
     _error_details = staticmethod(_sipher_error)
 
-    def __init__(
-        self,
-        *,
-        api_key: str | None = None,
-        base_url: str | None = None,
-        timeout: TimeoutTypes = None,
-        max_retries: int = DEFAULT_MAX_RETRIES,
-        http_client: httpx.AsyncClient | None = None,
-        allow_insecure_http: bool = False,
-        total_timeout: float | None = None,
-        max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
-        max_retry_after: float = MAX_RETRY_AFTER,
-    ) -> None:
+    def __init__(self, *, api_key: str | None = None, **options: Unpack[ClientOptions]) -> None:
         key = credential(api_key, argument="api_key", env="SIPHER_API_KEY", vendor="sipher")
-        super().__init__(
-            base_url=base_url,
-            timeout=timeout,
-            max_retries=max_retries,
-            http_client=http_client,
-            allow_insecure_http=allow_insecure_http,
-            total_timeout=total_timeout,
-            max_response_size=max_response_size,
-            max_retry_after=max_retry_after,
-        )
-        self._auth_headers = {"X-API-Key": key}
-        self._secrets = (key,)
+        super().__init__({"X-API-Key": key}, (key,), options)
+
+    def _bind(self) -> None:
         self.sessions = SipherSessions(self)
 
 
-class SipherSessions:
+class SipherSessions(APIResource[Sipher]):
     """`client.sessions`: create, get, update and delete agent sessions."""
 
-    def __init__(self, client: Sipher) -> None:
-        self._client = client
+    @property
+    def with_raw_response(self) -> SipherSessionsWithRawResponse:
+        """The same methods, returning a `RawResponse` (status, headers, request id,
+        elapsed) whose `parse()` gives the model."""
+        return SipherSessionsWithRawResponse(self)
 
     async def create(
         self,
         *,
         defaults: SessionDefaultsDict | SessionDefaults,
         ttl_seconds: int | None = None,
-        timeout: TimeoutTypes = None,
-    ) -> CreateSessionData:
+        **options: Unpack[RequestOptions],
+    ) -> Session:
         """Create a session with stored defaults, e.g. `defaults={"chain": "solana"}`.
 
         `ttl_seconds` is 60..86400 (Sipher's default 3600); expiry is absolute.
@@ -171,46 +200,53 @@ class SipherSessions:
             defaults=_defaults(CREATE, defaults),
             ttl_seconds=_TTL_SECONDS.check(CREATE, "ttl_seconds", ttl_seconds),
         )
-        response = await self._client._request(
-            CREATE, create_session._get_kwargs(body=body), timeout=timeout
-        )
-        return self._client._parse(CREATE, response, CreateSessionResponse.from_dict).data
+        kwargs = create_session._get_kwargs(body=body)
+        answer = await self._call(CREATE, kwargs, options, CreateSessionResponse.from_dict)
+        return Session._of(answer.data)
 
-    async def get(self, session_id: str, *, timeout: TimeoutTypes = None) -> SessionData:
-        """A session's stored defaults and timestamps (epoch milliseconds)."""
+    async def get(self, session_id: str, **options: Unpack[RequestOptions]) -> Session:
+        """A session's stored defaults and timestamps; NotFoundError if there is none."""
         _SESSION_ID.check(GET, "session_id", session_id)
-        response = await self._client._request(
-            GET, get_session._get_kwargs(session_id), timeout=timeout
+        kwargs = get_session._get_kwargs(session_id)
+        return Session._of(
+            (await self._call(GET, kwargs, options, GetSessionResponse.from_dict)).data
         )
-        return self._client._parse(GET, response, GetSessionResponse.from_dict).data
 
     async def update(
         self,
         session_id: str,
         *,
         defaults: SessionDefaultsDict | SessionDefaults,
-        timeout: TimeoutTypes = None,
-    ) -> UpdateSessionData:
+        **options: Unpack[RequestOptions],
+    ) -> Session:
         """Merge `defaults` into the session: given keys change, the others stay."""
         _SESSION_ID.check(UPDATE, "session_id", session_id)
         body = UpdateSessionRequest(defaults=_defaults(UPDATE, defaults))
-        response = await self._client._request(
-            UPDATE, update_session._get_kwargs(session_id, body=body), timeout=timeout
-        )
-        return self._client._parse(UPDATE, response, UpdateSessionResponse.from_dict).data
+        kwargs = update_session._get_kwargs(session_id, body=body)
+        answer = await self._call(UPDATE, kwargs, options, UpdateSessionResponse.from_dict)
+        return Session._of(answer.data)
 
-    async def delete(self, session_id: str, *, timeout: TimeoutTypes = None) -> DeleteSessionData:
+    async def delete(self, session_id: str, **options: Unpack[RequestOptions]) -> None:
         """Delete the session; its id is invalid afterwards (a second delete is NotFoundError).
 
         When a retry gets 404 after an earlier attempt may have deleted the session, the
-        session is gone as asked: that is success (`deleted=True`), logged at DEBUG."""
+        session is gone as asked: that is success, logged at DEBUG."""
         _SESSION_ID.check(DELETE, "session_id", session_id)
-        response = await self._client._request(
-            DELETE, delete_session._get_kwargs(session_id), timeout=timeout
-        )
-        if response.status_code == 404:  # only returned for a retried delete (see _request)
-            return DeleteSessionData(session_id=session_id, deleted=True)
-        return self._client._parse(DELETE, response, DeleteSessionResponse.from_dict).data
+        reply = await self._send(DELETE, delete_session._get_kwargs(session_id), options)
+        if reply.status_code != 404:  # 404 only for a retried delete (see _client._loop)
+            # Read to check the answer is Sipher's `{"success": true, "data": {...}}`.
+            self._parse(DELETE, reply, DeleteSessionResponse.from_dict)
+
+
+class SipherSessionsWithRawResponse:
+    """`client.sessions.with_raw_response`: each method returns a `RawResponse`."""
+
+    def __init__(self, sessions: SipherSessions) -> None:
+        header = Sipher._request_id_header
+        self.create = to_raw(sessions.create, header)
+        self.get = to_raw(sessions.get, header)
+        self.update = to_raw(sessions.update, header)
+        self.delete = to_raw(sessions.delete, header)
 
 
 def _defaults(op: Operation, value: object) -> SessionDefaults:

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Unpack
 
-import httpx
 from _sessionhub_generated.trinsic_connect import constraints as spec
 from _sessionhub_generated.trinsic_connect.api.sessions import (
     cancel_session,
@@ -43,16 +42,12 @@ from _sessionhub_generated.trinsic_connect.models import (
 )
 from _sessionhub_generated.trinsic_connect.types import UNSET
 
-from .._client import (
-    DEFAULT_MAX_RESPONSE_SIZE,
-    DEFAULT_MAX_RETRIES,
-    MAX_RETRY_AFTER,
-    BaseClient,
-    TimeoutTypes,
-    credential,
-)
+from .._client import BaseClient, credential
 from .._operation import Operation
+from .._options import ClientOptions, RequestOptions
 from .._pagination import AsyncPaginator, TrinsicPage
+from .._raw import to_raw
+from .._resource import APIResource
 from .._validation import Rules, check_int
 
 __all__ = [
@@ -70,6 +65,7 @@ __all__ = [
     "SessionOrderingValue",
     "TrinsicConnect",
     "TrinsicSessions",
+    "TrinsicSessionsWithRawResponse",
     "Verification",
     "VerificationFailCode",
     "VerificationMap",
@@ -78,12 +74,14 @@ __all__ = [
     "VerificationTypeValue",
 ]
 
-CREATE = Operation("trinsic", "sessions.create", idempotent=False)
-GET = Operation("trinsic", "sessions.get", idempotent=True)
-LIST = Operation("trinsic", "sessions.list", idempotent=True)  # a POST, but read-only
+_OPS = spec.OPERATIONS
+CREATE = Operation.of("trinsic", "sessions.create", _OPS, "create_session", idempotent=False)
+GET = Operation.of("trinsic", "sessions.get", _OPS, "get_session", idempotent=True)
+# a POST, but read-only
+LIST = Operation.of("trinsic", "sessions.list", _OPS, "list_sessions", idempotent=True)
 # Cancelling moves a session to a final state; the API does not document a second cancel,
 # so it is treated like an update: retried only when it cannot have reached the server.
-CANCEL = Operation("trinsic", "sessions.cancel", idempotent=False)
+CANCEL = Operation.of("trinsic", "sessions.cancel", _OPS, "cancel_session", idempotent=False)
 
 # Every limit below comes from specs/trinsic_connect.yaml through the generated constraints.
 _RULES = Rules(spec.SCHEMAS, spec.OPERATIONS)
@@ -117,6 +115,9 @@ class TrinsicConnect(BaseClient):
     The key comes from `api_key`, else TRINSIC_API_KEY. It is sent both as
     `Authorization: Bearer` and as `TrinsicAuthorization: Bearer` (which one the server
     reads is not documented; see specs/trinsic_connect.yaml).
+
+    Keyword options (timeouts, retries, response size, headers, hooks, ...) are those of
+    `sessionhub.ClientOptions`: see `help(sessionhub.ClientOptions)`.
     """
 
     _vendor = "trinsic"
@@ -124,49 +125,29 @@ class TrinsicConnect(BaseClient):
     _request_id_header = "x-request-id"
     _error_details = staticmethod(_trinsic_error)
 
-    def __init__(
-        self,
-        *,
-        api_key: str | None = None,
-        base_url: str | None = None,
-        timeout: TimeoutTypes = None,
-        max_retries: int = DEFAULT_MAX_RETRIES,
-        http_client: httpx.AsyncClient | None = None,
-        allow_insecure_http: bool = False,
-        total_timeout: float | None = None,
-        max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
-        max_retry_after: float = MAX_RETRY_AFTER,
-    ) -> None:
+    def __init__(self, *, api_key: str | None = None, **options: Unpack[ClientOptions]) -> None:
         key = credential(api_key, argument="api_key", env="TRINSIC_API_KEY", vendor="trinsic")
-        super().__init__(
-            base_url=base_url,
-            timeout=timeout,
-            max_retries=max_retries,
-            http_client=http_client,
-            allow_insecure_http=allow_insecure_http,
-            total_timeout=total_timeout,
-            max_response_size=max_response_size,
-            max_retry_after=max_retry_after,
-        )
-        self._auth_headers = {
-            "Authorization": f"Bearer {key}",
-            "TrinsicAuthorization": f"Bearer {key}",
-        }
-        self._secrets = (key,)
+        headers = {"Authorization": f"Bearer {key}", "TrinsicAuthorization": f"Bearer {key}"}
+        super().__init__(headers, (key,), options)
+
+    def _bind(self) -> None:
         self.sessions = TrinsicSessions(self)
 
 
-class TrinsicSessions:
+class TrinsicSessions(APIResource[TrinsicConnect]):
     """`client.sessions`: create, get, list and cancel verification sessions."""
 
-    def __init__(self, client: TrinsicConnect) -> None:
-        self._client = client
+    @property
+    def with_raw_response(self) -> TrinsicSessionsWithRawResponse:
+        """The same methods, returning a `RawResponse` (status, headers, request id,
+        elapsed) whose `parse()` gives the model."""
+        return TrinsicSessionsWithRawResponse(self)
 
     async def create(
         self,
         *,
         verifications: Sequence[RequestedVerificationDict | RequestedVerification] | None = None,
-        timeout: TimeoutTypes = None,
+        **options: Unpack[RequestOptions],
     ) -> Session:
         """Create a session, e.g. `verifications=[{"type": "GovernmentId"}]`.
 
@@ -187,62 +168,69 @@ class TrinsicSessions:
             if wire is None
             else [RequestedVerification.from_dict(item) for item in wire],
         )
-        response = await self._client._request(
-            CREATE, create_session._get_kwargs(body=body), timeout=timeout
-        )
-        return self._client._parse(CREATE, response, CreateSessionResponse.from_dict).session
+        kwargs = create_session._get_kwargs(body=body)
+        return (await self._call(CREATE, kwargs, options, CreateSessionResponse.from_dict)).session
 
-    async def get(self, session_id: str, *, timeout: TimeoutTypes = None) -> Session:
-        """Fetch a session by id."""
+    async def get(self, session_id: str, **options: Unpack[RequestOptions]) -> Session:
+        """One session by id; NotFoundError if there is none."""
         _GET_ID.check(GET, "session_id", session_id)
-        response = await self._client._request(
-            GET, get_session._get_kwargs(session_id=session_id), timeout=timeout
-        )
-        return self._client._parse(GET, response, _get_session)
+        kwargs = get_session._get_kwargs(session_id=session_id)
+        return await self._call(GET, kwargs, options, _get_session)
 
-    async def cancel(self, session_id: str, *, timeout: TimeoutTypes = None) -> Session:
+    async def cancel(self, session_id: str, **options: Unpack[RequestOptions]) -> Session:
         """Cancel a session; returns it in its cancelled state."""
         _CANCEL_ID.check(CANCEL, "session_id", session_id)
-        response = await self._client._request(
-            CANCEL, cancel_session._get_kwargs(session_id=session_id), timeout=timeout
-        )
-        return self._client._parse(CANCEL, response, CancelSessionResponse.from_dict).session
+        kwargs = cancel_session._get_kwargs(session_id=session_id)
+        return (await self._call(CANCEL, kwargs, options, CancelSessionResponse.from_dict)).session
 
     def list(
         self,
         *,
         order_by: SessionOrderingValue | SessionOrdering = SessionOrdering.CREATED,
         order_direction: OrderDirectionValue | OrderDirection = OrderDirection.ASCENDING,
-        page_size: int = MAX_PAGE_SIZE,
+        page_size: int | None = None,
         limit: int | None = None,
-        timeout: TimeoutTypes = None,
+        **options: Unpack[RequestOptions],
     ) -> AsyncPaginator[Session]:
-        """Every session, page by page (page numbers from 1, `page_size` 1..10).
+        """Every session, page by page (page numbers from 1, `page_size` 1..10; None: the
+        largest, 10, or `limit` if smaller).
 
         The API gives no total: a page shorter than `page_size` is the last one. Ascending
         creation order (the default) keeps pages stable while sessions are being created.
         """
         _ORDER_BY.check(LIST, "order_by", order_by)
         _ORDER_DIRECTION.check(LIST, "order_direction", order_direction)
-        _PAGE_SIZE.rule.check(LIST, "page_size", page_size)
+        if page_size is not None:
+            _PAGE_SIZE.rule.check(LIST, "page_size", page_size)
         if limit is not None:
             check_int(LIST, "limit", limit, minimum=0)
+        if page_size is None:
+            page_size = MAX_PAGE_SIZE if limit is None else max(1, min(limit, MAX_PAGE_SIZE))
+        size = page_size
         ordering, direction = SessionOrdering(order_by), OrderDirection(order_direction)
 
         async def fetch(page: int) -> TrinsicPage[Session]:
             body = ListSessionsRequest(
-                order_by=ordering, order_direction=direction, page_size=page_size, page=page
+                order_by=ordering, order_direction=direction, page_size=size, page=page
             )
-            response = await self._client._request(
-                LIST, list_sessions._get_kwargs(body=body), timeout=timeout
-            )
-            result = self._client._parse(LIST, response, ListSessionsResponse.from_dict)
+            kwargs = list_sessions._get_kwargs(body=body)
+            result = await self._call(LIST, kwargs, options, ListSessionsResponse.from_dict)
             sessions = result.sessions if isinstance(result.sessions, list) else []
-            return TrinsicPage(sessions, page, page_size)
+            return TrinsicPage(sessions, page, size)
 
         return AsyncPaginator(
             fetch, 1, vendor="trinsic", operation=LIST.name, limit=limit, page_key=_session_id
         )
+
+
+class TrinsicSessionsWithRawResponse:
+    """`client.sessions.with_raw_response`: each method returns a `RawResponse`."""
+
+    def __init__(self, sessions: TrinsicSessions) -> None:
+        header = TrinsicConnect._request_id_header
+        self.create = to_raw(sessions.create, header)
+        self.get = to_raw(sessions.get, header)
+        self.cancel = to_raw(sessions.cancel, header)
 
 
 def _as_dict(item: object) -> object:

@@ -6,10 +6,9 @@ import base64
 import datetime as dt
 import json
 from collections.abc import Mapping, Sequence
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Unpack
 from urllib.parse import parse_qs, urlsplit
 
-import httpx
 from _sessionhub_generated.twilio_proxy import constraints as spec
 from _sessionhub_generated.twilio_proxy.api.sessions import (
     create_session,
@@ -36,16 +35,12 @@ from _sessionhub_generated.twilio_proxy.models import (
 )
 from _sessionhub_generated.twilio_proxy.types import UNSET
 
-from .._client import (
-    DEFAULT_MAX_RESPONSE_SIZE,
-    DEFAULT_MAX_RETRIES,
-    MAX_RETRY_AFTER,
-    BaseClient,
-    TimeoutTypes,
-    credential,
-)
+from .._client import BaseClient, credential
 from .._operation import Operation
+from .._options import ClientOptions, RequestOptions
 from .._pagination import AsyncPaginator, TwilioPage
+from .._raw import to_raw
+from .._resource import APIResource
 from .._validation import Rules, check_int, invalid
 
 __all__ = [
@@ -60,13 +55,15 @@ __all__ = [
     "SessionStatusValue",
     "TwilioProxy",
     "TwilioSessions",
+    "TwilioSessionsWithRawResponse",
 ]
 
-CREATE = Operation("twilio", "sessions.create", idempotent=False)
-FETCH = Operation("twilio", "sessions.fetch", idempotent=True)
-LIST = Operation("twilio", "sessions.list", idempotent=True)
-UPDATE = Operation("twilio", "sessions.update", idempotent=False)
-DELETE = Operation("twilio", "sessions.delete", idempotent=True)
+_OPS = spec.OPERATIONS
+CREATE = Operation.of("twilio", "sessions.create", _OPS, "create_session", idempotent=False)
+GET = Operation.of("twilio", "sessions.get", _OPS, "fetch_session", idempotent=True)
+LIST = Operation.of("twilio", "sessions.list", _OPS, "list_sessions", idempotent=True)
+UPDATE = Operation.of("twilio", "sessions.update", _OPS, "update_session", idempotent=False)
+DELETE = Operation.of("twilio", "sessions.delete", _OPS, "delete_session", idempotent=True)
 
 # Every limit below comes from specs/twilio_proxy.yaml through the generated constraints.
 _RULES = Rules(spec.SCHEMAS, spec.OPERATIONS)
@@ -125,6 +122,9 @@ class TwilioProxy(BaseClient):
 
     Credentials come from `account_sid`/`auth_token`, else TWILIO_ACCOUNT_SID /
     TWILIO_AUTH_TOKEN. Use it as `async with TwilioProxy() as twilio:` or call `aclose()`.
+
+    Keyword options (timeouts, retries, response size, headers, hooks, ...) are those of
+    `sessionhub.ClientOptions`: see `help(sessionhub.ClientOptions)`.
     """
 
     _vendor = "twilio"
@@ -139,14 +139,7 @@ class TwilioProxy(BaseClient):
         *,
         account_sid: str | None = None,
         auth_token: str | None = None,
-        base_url: str | None = None,
-        timeout: TimeoutTypes = None,
-        max_retries: int = DEFAULT_MAX_RETRIES,
-        http_client: httpx.AsyncClient | None = None,
-        allow_insecure_http: bool = False,
-        total_timeout: float | None = None,
-        max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
-        max_retry_after: float = MAX_RETRY_AFTER,
+        **options: Unpack[ClientOptions],
     ) -> None:
         sid = credential(
             account_sid, argument="account_sid", env="TWILIO_ACCOUNT_SID", vendor="twilio"
@@ -154,20 +147,11 @@ class TwilioProxy(BaseClient):
         token = credential(
             auth_token, argument="auth_token", env="TWILIO_AUTH_TOKEN", vendor="twilio"
         )
-        super().__init__(
-            base_url=base_url,
-            timeout=timeout,
-            max_retries=max_retries,
-            http_client=http_client,
-            allow_insecure_http=allow_insecure_http,
-            total_timeout=total_timeout,
-            max_response_size=max_response_size,
-            max_retry_after=max_retry_after,
-        )
         self.account_sid = sid
         basic = base64.b64encode(f"{sid}:{token}".encode()).decode("ascii")
-        self._auth_headers = {"Authorization": f"Basic {basic}"}
-        self._secrets = (token, basic)
+        super().__init__({"Authorization": f"Basic {basic}"}, (token, basic), options)
+
+    def _bind(self) -> None:
         self.sessions = TwilioSessions(self)
 
     def __repr__(self) -> str:
@@ -177,20 +161,14 @@ class TwilioProxy(BaseClient):
         )
 
 
-class TwilioSessions:
-    """`client.sessions`: create, fetch, list, update and delete Proxy sessions."""
+class TwilioSessions(APIResource[TwilioProxy]):
+    """`client.sessions`: create, get, list, update and delete Proxy sessions."""
 
-    def __init__(self, client: TwilioProxy) -> None:
-        self._client = client
-
-    async def _session(
-        self,
-        op: Operation,
-        kwargs: Mapping[str, Any],
-        timeout: TimeoutTypes,
-    ) -> Session:
-        response = await self._client._request(op, kwargs, timeout=timeout)
-        return self._client._parse(op, response, Session.from_dict)
+    @property
+    def with_raw_response(self) -> TwilioSessionsWithRawResponse:
+        """The same methods, returning a `RawResponse` (status, headers, request id,
+        elapsed) whose `parse()` gives the model."""
+        return TwilioSessionsWithRawResponse(self)
 
     async def create(
         self,
@@ -202,7 +180,7 @@ class TwilioSessions:
         mode: SessionModeValue | SessionMode | None = None,
         status: SessionCreateStatusValue | SessionCreateStatus | None = None,
         participants: Sequence[ParticipantRequestDict] | None = None,
-        timeout: TimeoutTypes = None,
+        **options: Unpack[RequestOptions],
     ) -> Session:
         """Create a session, with at most two participants such as {"Identifier": "+1555..."}.
 
@@ -224,51 +202,51 @@ class TwilioSessions:
         kwargs = create_session._get_kwargs(service_sid, body=body)
         if date_expiry is not None:
             kwargs["data"]["DateExpiry"] = _iso(CREATE, date_expiry)
-        return await self._session(CREATE, kwargs, timeout)
+        return await self._call(CREATE, kwargs, options, Session.from_dict)
 
-    async def fetch(
-        self, service_sid: str, session_sid: str, *, timeout: TimeoutTypes = None
+    async def get(
+        self, service_sid: str, session_id: str, **options: Unpack[RequestOptions]
     ) -> Session:
-        """Fetch one session by its SID (KC...) or unique name."""
-        _SERVICE_SID.check(FETCH, "service_sid", service_sid)
-        _FETCH_SID.check(FETCH, "session_sid", session_sid)
-        return await self._session(
-            FETCH, fetch_session._get_kwargs(service_sid, session_sid), timeout
-        )
+        """One session by its SID (KC...) or unique name; NotFoundError if there is none."""
+        _SERVICE_SID.check(GET, "service_sid", service_sid)
+        _FETCH_SID.check(GET, "session_id", session_id)
+        kwargs = fetch_session._get_kwargs(service_sid, session_id)
+        return await self._call(GET, kwargs, options, Session.from_dict)
+
+    # twilio-python's name for get (`client.proxy.v1.services(...).sessions(...).fetch()`).
+    fetch = get
 
     async def update(
         self,
         service_sid: str,
-        session_sid: str,
+        session_id: str,
         *,
         status: SessionStatusValue | SessionStatus | None = None,
         ttl: int | None = None,
         date_expiry: dt.datetime | None = None,
-        timeout: TimeoutTypes = None,
+        **options: Unpack[RequestOptions],
     ) -> Session:
         """Update a session's status (close / re-open), ttl or date_expiry."""
         _SERVICE_SID.check(UPDATE, "service_sid", service_sid)
-        _SESSION_SID.check(UPDATE, "session_sid", session_sid)
+        _SESSION_SID.check(UPDATE, "session_id", session_id)
         for name, value in {"status": status, "ttl": ttl, "date_expiry": date_expiry}.items():
             _UPDATE[name].check(UPDATE, name, value)
         body = UpdateSessionRequest(
             ttl=ttl, status=None if status is None else SessionStatus(status)
         )
-        kwargs = update_session._get_kwargs(service_sid, session_sid, body=body)
+        kwargs = update_session._get_kwargs(service_sid, session_id, body=body)
         if date_expiry is not None:
             kwargs["data"]["DateExpiry"] = _iso(UPDATE, date_expiry)
-        return await self._session(UPDATE, kwargs, timeout)
+        return await self._call(UPDATE, kwargs, options, Session.from_dict)
 
     async def delete(
-        self, service_sid: str, session_sid: str, *, timeout: TimeoutTypes = None
+        self, service_sid: str, session_id: str, **options: Unpack[RequestOptions]
     ) -> None:
         """Delete a session (204). A 404 on a retry after an earlier attempt may have
         deleted it is success: the session is gone as asked (logged at DEBUG)."""
         _SERVICE_SID.check(DELETE, "service_sid", service_sid)
-        _DELETE_SID.check(DELETE, "session_sid", session_sid)
-        await self._client._request(
-            DELETE, delete_session._get_kwargs(service_sid, session_sid), timeout=timeout
-        )
+        _DELETE_SID.check(DELETE, "session_id", session_id)
+        await self._send(DELETE, delete_session._get_kwargs(service_sid, session_id), options)
 
     def list(
         self,
@@ -276,12 +254,12 @@ class TwilioSessions:
         *,
         page_size: int | None = None,
         limit: int | None = None,
-        timeout: TimeoutTypes = None,
+        **options: Unpack[RequestOptions],
     ) -> AsyncPaginator[Session]:
         """Every session of the service, following `meta.next_page_url` page by page.
 
-        `page_size` is 1..1000 (Twilio's default is 50); with only `limit` given, pages are
-        no larger than `limit`.
+        `page_size` is 1..1000 (None: Twilio's default, 50); with only `limit` given, pages
+        are no larger than `limit`.
         """
         _SERVICE_SID.check(LIST, "service_sid", service_sid)
         _PAGE_SIZE.check(LIST, "page_size", page_size)
@@ -297,13 +275,24 @@ class TwilioSessions:
             )
             if cursor:  # the next page: exactly the paging keys Twilio put in next_page_url
                 kwargs["params"] = {**kwargs.get("params", {}), **cursor}
-            response = await self._client._request(LIST, kwargs, timeout=timeout)
-            page = self._client._parse(LIST, response, ListSessionsResponse.from_dict)
+            page = await self._call(LIST, kwargs, options, ListSessionsResponse.from_dict)
             return TwilioPage(page.sessions, cursor, _next_query(page))
 
         return AsyncPaginator(
             fetch, {}, vendor="twilio", operation=LIST.name, limit=limit, page_key=_sid
         )
+
+
+class TwilioSessionsWithRawResponse:
+    """`client.sessions.with_raw_response`: each method returns a `RawResponse`."""
+
+    def __init__(self, sessions: TwilioSessions) -> None:
+        header = TwilioProxy._request_id_header
+        self.create = to_raw(sessions.create, header)
+        self.get = to_raw(sessions.get, header)
+        self.fetch = self.get
+        self.update = to_raw(sessions.update, header)
+        self.delete = to_raw(sessions.delete, header)
 
 
 def _sid(session: Session) -> object:

@@ -36,6 +36,13 @@ from ._constants import (
     TWILIO_AUTH_TOKEN,
     TWILIO_SERVICE_SID,
 )
+from ._errors import (
+    SandboxError,
+    SandboxStartError,
+    SandboxStartTimeout,
+    SandboxStateError,
+    SandboxUsageError,
+)
 from ._faults import GRAMMAR as _GRAMMAR
 from ._faults import Fault, FaultRule, Faults
 from ._log import RecordedRequest, RequestLog
@@ -58,6 +65,11 @@ __all__ = [
     "RecordedRequest",
     "RequestLog",
     "Sandbox",
+    "SandboxError",
+    "SandboxStartError",
+    "SandboxStartTimeout",
+    "SandboxStateError",
+    "SandboxUsageError",
     "create_app",
     "serve",
     "serve_in_thread",

@@ -25,6 +25,7 @@ from starlette.types import Message, Receive, Scope, Send
 from ._constants import CONTROL_PREFIX
 from ._control import control_mount
 from ._equos import EquosApi
+from ._errors import SandboxStateError
 from ._faults import FAULT_HEADER, Fault, Faults, adding_headers, inject
 from ._http import RECORD_KEY, VENDOR_KEY, VendorApi
 from ._log import RecordedRequest, RequestLog
@@ -87,22 +88,31 @@ class SandboxApp(Starlette):
 
     def import_state(self, data: Any) -> dict[str, int]:
         """Replace every vendor's sessions with `data` (export_state()'s shape; a vendor
-        left out is emptied); faults and the request log stay. ValueError, with nothing
-        changed, when `data` is not that shape. Returns the sessions imported per vendor."""
+        left out is emptied); faults and the request log stay. Every value is checked
+        first (ids in the vendor's format and not repeated, enums, types, timestamps the
+        sandbox can show): SandboxStateError (a ValueError) naming the vendor, the session
+        and the field, with nothing changed, for any that is not. Returns the sessions
+        imported per vendor."""
         if not isinstance(data, dict) or data.get("format") != STATE_FORMAT:
-            raise ValueError(f"expected an object with 'format': {STATE_FORMAT!r}")
+            raise SandboxStateError(f"expected an object with 'format': {STATE_FORMAT!r}")
         vendors = data.get("vendors", {})
         sequence = data.get("sequence", 0)
         if not isinstance(vendors, dict) or not set(vendors) <= set(self.vendors):
-            raise ValueError(f"'vendors' maps some of {sorted(self.vendors)} to their state")
-        if isinstance(sequence, bool) or not isinstance(sequence, int) or sequence < 0:
-            raise ValueError("'sequence' must be a whole number >= 0")
+            raise SandboxStateError(f"'vendors' maps some of {sorted(self.vendors)} to their state")
+        # 64 bits: page tokens carry it, and JSON peers read no wider integers
+        if isinstance(sequence, bool) or not isinstance(sequence, int) or not 0 <= sequence < 2**63:
+            raise SandboxStateError("'sequence' must be a whole number from 0 to 2**63-1")
         before = {name: api.export_state() for name, api in self.vendors.items()}
         highest = 0
         try:
             for name, api in self.vendors.items():
-                highest = max(highest, api.import_state(vendors.get(name, {})))
-        except (ValueError, TypeError):
+                try:
+                    highest = max(highest, api.import_state(vendors.get(name, {})))
+                except SandboxStateError:
+                    raise
+                except (ValueError, TypeError) as exc:
+                    raise SandboxStateError(f"{name} {exc}") from None
+        except SandboxStateError:
             for name, api in self.vendors.items():
                 api.import_state(before[name])
             raise

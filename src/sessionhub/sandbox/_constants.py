@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Final, Literal
 
+from ._errors import SandboxUsageError
+
 __all__ = [
     "CONTROL_PREFIX",
     "EQUOS_API_KEY",
@@ -62,25 +64,26 @@ OPERATIONS: Final[dict[Vendor, dict[str, str]]] = {
     },
     "twilio": {
         "sessions.create": "create_session",
-        "sessions.fetch": "fetch_session",
+        "sessions.get": "fetch_session",
         "sessions.list": "list_sessions",
         "sessions.update": "update_session",
         "sessions.delete": "delete_session",
     },
 }
 
-# Names a fault rule or a log filter also accepts. Twilio's client (like Twilio's own
-# SDKs) says `fetch` where the three others say `get`; `sessions.get` means the same.
+# Names a fault rule or a log filter also accepts. Twilio's own SDKs say `fetch` where
+# sessionhub says `get` on every vendor (its Twilio client keeps `fetch` as an alias), so
+# `sessions.fetch` still names Twilio's `sessions.get`.
 OPERATION_ALIASES: Final[dict[Vendor, dict[str, str]]] = {
     "trinsic": {},
     "sipher": {},
     "equos": {},
-    "twilio": {"sessions.get": "sessions.fetch"},
+    "twilio": {"sessions.fetch": "sessions.get"},
 }
 
 
 def operation_name(vendor: str, handler: str) -> str:
-    """The client's name (`sessions.fetch`) of a vendor's handler (`fetch_session`)."""
+    """The client's name (`sessions.get`) of a vendor's handler (`fetch_session`)."""
     for name, target in OPERATIONS[vendor].items():  # type: ignore[index]
         if target == handler:
             return name
@@ -88,20 +91,22 @@ def operation_name(vendor: str, handler: str) -> str:
 
 
 def canonical_operation(vendor: str | None, name: str) -> str:
-    """`name` as the request log records it for `vendor` (aliases resolved); ValueError
-    for a name no vendor (or not this vendor) serves."""
+    """`name` as the request log records it for `vendor` (aliases resolved); SandboxUsageError
+    (a ValueError) for a name no vendor (or not this vendor) serves."""
     if vendor is not None:
         if vendor not in VENDORS:
-            raise ValueError(f"unknown vendor {vendor!r}; expected one of {', '.join(VENDORS)}")
+            raise SandboxUsageError(
+                f"unknown vendor {vendor!r}; expected one of {', '.join(VENDORS)}"
+            )
         known = {*OPERATIONS[vendor], *OPERATION_ALIASES[vendor]}
         if name not in known:
-            raise ValueError(
+            raise SandboxUsageError(
                 f"unknown operation {name!r} for {vendor}; expected one of {sorted(known)}"
             )
         return OPERATION_ALIASES[vendor].get(name, name)
     known = {n for v in VENDORS for n in (*OPERATIONS[v], *OPERATION_ALIASES[v])}
     if name not in known:
-        raise ValueError(f"unknown operation {name!r}; expected one of {sorted(known)}")
+        raise SandboxUsageError(f"unknown operation {name!r}; expected one of {sorted(known)}")
     return name
 
 
@@ -114,7 +119,7 @@ MAX_BODY_BYTES: Final = 1024 * 1024
 
 def same_operation(vendor: str | None, wanted: str, recorded: str | None) -> bool:
     """Whether a rule's or a filter's `wanted` name means the `recorded` operation of a
-    request to `vendor` (`sessions.get` means Twilio's `sessions.fetch`)."""
+    request to `vendor` (Twilio's `sessions.fetch` means its `sessions.get`)."""
     if recorded is None:
         return False
     if wanted == recorded:

@@ -38,6 +38,7 @@ from ._http import (
     records,
     route_path,
 )
+from ._importing import StateCheck
 from ._spec import Issue, spec_for
 from ._state import SandboxState, cuid, iso_millis
 
@@ -57,6 +58,10 @@ _ERRORS: dict[int, dict[str, Any]] = {
     429: {"message": "ThrottlerException: Too Many Requests"},
     500: {"message": "Internal server error"},
 }
+
+
+# what listing, fetching and expiry read from a stored body (import checks they are there)
+_READ = ("id", "client", "status", "maxDuration")
 
 
 @dataclass
@@ -100,16 +105,22 @@ class EquosApi:
     def import_state(self, data: dict[str, Any]) -> int:
         sessions = records(data, "sessions", _Session)
         kept: dict[str, dict[str, dict[str, Any]]] = {}
-        for key in ("avatars", "agents"):
+        for key, component in (("avatars", "EquosAvatar"), ("agents", "EquosAgent")):
             items = data.get(key, [])
-            if not isinstance(items, list) or not all(
-                isinstance(i, dict) and isinstance(i.get("id"), str) for i in items
-            ):
-                raise ValueError(f"{key!r} must be a list of objects with a string id")
+            if not isinstance(items, list):
+                raise ValueError(f"{key!r} must be a list")
+            check = StateCheck(self.name, self._spec, key)
+            for index, item in enumerate(items):
+                check.schema(index, "body", component, item)
+            check.unique(i["id"] for i in items)
             kept[key] = {i["id"]: i for i in items}
-        for session in sessions:
-            if not isinstance(session.body, dict) or not isinstance(session.body.get("id"), str):
-                raise ValueError("each Equos session's body needs its string id")
+        check = StateCheck(self.name, self._spec)
+        for index, session in enumerate(sessions):
+            check.whole(index, "sequence", session.sequence)
+            check.moment(index, "started", session.started)  # maxDuration counts from it
+            check.schema(index, "body", "EquosSession", session.body)
+            check.present(index, "body", session.body, _READ)
+        check.unique((s.body["id"] for s in sessions), "body.id")
         # kept in creation order, as creating them would have: listings rely on it
         ordered = sorted(sessions, key=lambda s: s.sequence)
         self._sessions = {s.body["id"]: s for s in ordered}

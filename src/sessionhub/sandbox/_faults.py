@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, get_args
 
 from ._constants import VENDORS, canonical_operation, same_operation
+from ._errors import SandboxUsageError
 
 __all__ = ["FAULT_HEADER", "GRAMMAR", "Fault", "FaultRule", "Faults", "adding_headers", "inject"]
 
@@ -43,8 +44,8 @@ GRAMMAR = """\
     A rule is scoped by vendor (trinsic, sipher, equos, twilio) and operation, named as
     sessionhub's clients name it in errors and logs: sessions.create, sessions.get,
     sessions.list, sessions.update, sessions.delete, sessions.cancel (Trinsic),
-    sessions.stop (Equos); Twilio's client says sessions.fetch, and sessions.get names
-    that too. `times` is how many requests it fails (default 1; null: until removed).
+    sessions.stop (Equos); sessions.fetch (twilio-python's word) names Twilio's
+    sessions.get too. `times` is how many requests it fails (default 1; null: until removed).
 
     Random faults, for load tests: rate=0.02 with a list of faults and a seed fails 2 %
     of the matching calls, each with one of the faults, the same calls the same way
@@ -82,15 +83,15 @@ class Fault:
 
     def __post_init__(self) -> None:
         if self.kind not in _KINDS:
-            raise ValueError(f"unknown fault kind {self.kind!r}")
+            raise SandboxUsageError(f"unknown fault kind {self.kind!r}")
         if self.kind == "status" and (self.status is None or not 400 <= self.status <= 599):
-            raise ValueError("a status fault needs an error status, 400 to 599")
+            raise SandboxUsageError("a status fault needs an error status, 400 to 599")
         if self.kind != "status" and (self.status, self.retry_after, self.body) != (None,) * 3:
-            raise ValueError("status=, retry-after= and body= only go with a status fault")
+            raise SandboxUsageError("status=, retry-after= and body= only go with a status fault")
         if not 0 <= self.delay <= _MAX_DELAY:
-            raise ValueError(f"delay must be between 0 and {_MAX_DELAY:g} seconds")
+            raise SandboxUsageError(f"delay must be between 0 and {_MAX_DELAY:g} seconds")
         if self.keep_bytes is not None and self.keep_bytes < 0:
-            raise ValueError("truncate= must be a byte count >= 0")
+            raise SandboxUsageError("truncate= must be a byte count >= 0")
 
     @property
     def runs_handler(self) -> bool:
@@ -107,18 +108,18 @@ class Fault:
             name = name.lower()
             if name in ("delay", "retry-after", "body"):
                 if not has_value:
-                    raise ValueError(f"{name} needs a value")
+                    raise SandboxUsageError(f"{name} needs a value")
                 values[name.replace("-", "_")] = _float(name, value) if name == "delay" else value
                 continue
             if name not in _KINDS or name == "delay":
-                raise ValueError(f"unknown fault item {name!r}")
+                raise SandboxUsageError(f"unknown fault item {name!r}")
             if kind is not None:
-                raise ValueError(f"one fault at a time: {kind!r} and {name!r}")
+                raise SandboxUsageError(f"one fault at a time: {kind!r} and {name!r}")
             kind = name
             values.update(_kind_value(name, value if has_value else None))
         if kind is None:
             if "delay" not in values:
-                raise ValueError("empty fault")
+                raise SandboxUsageError("empty fault")
             kind = "delay"
         if values.get("retry_after", "").lower() == "none":
             values["retry_after"] = None
@@ -151,28 +152,28 @@ def _float(name: str, value: str) -> float:
     try:
         return float(value)
     except ValueError:
-        raise ValueError(f"{name} must be a number of seconds, got {value!r}") from None
+        raise SandboxUsageError(f"{name} must be a number of seconds, got {value!r}") from None
 
 
 def _kind_value(kind: str, value: str | None) -> dict[str, Any]:
     if kind == "status":
         if value is None or not value.isdigit():
-            raise ValueError(f"status needs a number, got {value!r}")
+            raise SandboxUsageError(f"status needs a number, got {value!r}")
         return {"status": int(value)}
     if kind == "drop":
         if value not in (None, "before", "after"):
-            raise ValueError("drop takes no value, 'before' or 'after'")
+            raise SandboxUsageError("drop takes no value, 'before' or 'after'")
         return {"after_handler": value == "after"}
     if kind == "truncate":
         if value is None:
             return {}
         if not value.isdigit():
-            raise ValueError(f"truncate= must be a byte count, got {value!r}")
+            raise SandboxUsageError(f"truncate= must be a byte count, got {value!r}")
         return {"keep_bytes": int(value)}
     if kind == "content-type":
         return {"content_type": value or "text/html"}
     if value is not None:
-        raise ValueError(f"{kind} takes no value")
+        raise SandboxUsageError(f"{kind} takes no value")
     return {}
 
 
@@ -255,8 +256,8 @@ class Faults:
     fails 2 % of all calls (times=None: until removed) with one of the three, the same
     calls the same way on every run with seed 7. A rule leaves the list once used up; the
     returned `FaultRule` keeps counting its `hits`. Operation names are those of
-    sessionhub's clients (`sessions.create`; Twilio's `sessions.fetch`, also reachable as
-    `sessions.get`). Safe to use from another thread than the sandbox's.
+    sessionhub's clients (`sessions.create`, `sessions.get`, ...; Twilio's `sessions.get`
+    is also reachable as `sessions.fetch`). Safe to use from another thread than the sandbox's.
 
     The fault syntax (one fault, `;`-separated items), also for the `X-Sandbox-Fault`
     request header and `POST /_sandbox/faults`, follows.
@@ -284,25 +285,27 @@ class Faults:
         if isinstance(fault, (str, Fault)):
             choices: tuple[Fault, ...] = (_parsed(fault),)
         elif not isinstance(fault, (list, tuple)):
-            raise ValueError(f"a fault is a string such as 'status=503', not {fault!r}")
+            raise SandboxUsageError(f"a fault is a string such as 'status=503', not {fault!r}")
         else:
             choices = tuple(_parsed(f) for f in fault)
             if not choices:
-                raise ValueError("a list of faults needs at least one fault")
+                raise SandboxUsageError("a list of faults needs at least one fault")
             if rate is None and len(choices) > 1:
-                raise ValueError("several faults need a rate= to choose between them")
+                raise SandboxUsageError("several faults need a rate= to choose between them")
         if vendor is not None and vendor not in VENDORS:
-            raise ValueError(f"unknown vendor {vendor!r}; expected one of {', '.join(VENDORS)}")
+            raise SandboxUsageError(
+                f"unknown vendor {vendor!r}; expected one of {', '.join(VENDORS)}"
+            )
         if operation is not None:
             operation = canonical_operation(vendor, operation)
         if isinstance(times, _Default):
             times = 1 if rate is None else None
         if times is not None and (isinstance(times, bool) or times < 1):
-            raise ValueError("times must be at least 1 (or None for every request)")
+            raise SandboxUsageError("times must be at least 1 (or None for every request)")
         if rate is not None and (isinstance(rate, bool) or not 0 < rate <= 1):
-            raise ValueError("rate must be a fraction above 0 and at most 1 (0.02 for 2 %)")
+            raise SandboxUsageError("rate must be a fraction above 0 and at most 1 (0.02 for 2 %)")
         if seed is not None and rate is None:
-            raise ValueError("seed= goes with rate=")
+            raise SandboxUsageError("seed= goes with rate=")
         rule = FaultRule(
             choices[0],
             vendor,
@@ -370,7 +373,7 @@ def _parsed(fault: str | Fault) -> Fault:
     if isinstance(fault, Fault):
         return fault
     if not isinstance(fault, str):
-        raise ValueError(f"a fault is a string such as 'status=503', not {fault!r}")
+        raise SandboxUsageError(f"a fault is a string such as 'status=503', not {fault!r}")
     return Fault.parse(fault)
 
 

@@ -22,7 +22,7 @@ class RecordedRequest:
     """One request as the sandbox saw it.
 
     `operation` is the operation's name as sessionhub's clients say it in errors and logs
-    (`sessions.create`, Twilio's `sessions.fetch`, ...), or None for a path or method no
+    (`sessions.create`, `sessions.get`, ...), or None for a path or method no
     operation serves. `fault` is the fault applied, in the
     `X-Sandbox-Fault` syntax, or None. `handled` says whether the operation's handler ran
     (False when a fault answered first); `changed_state` whether that run created, changed

@@ -26,6 +26,7 @@ from ._constants import (
     TWILIO_AUTH_TOKEN,
     VENDORS,
 )
+from ._errors import SandboxStartError, SandboxStartTimeout, SandboxUsageError
 from ._faults import Faults
 from ._log import RequestLog
 from ._state import Clock, SandboxState
@@ -96,7 +97,7 @@ class Sandbox:
     def base_url(self, vendor: str) -> str:
         """The base URL to give a client: `http://127.0.0.1:PORT/twilio` and so on."""
         if vendor not in VENDORS:
-            raise ValueError(f"unknown vendor {vendor!r}; expected one of {', '.join(VENDORS)}")
+            raise SandboxUsageError(f"unknown vendor {vendor!r}; pass one of {', '.join(VENDORS)}")
         return f"{self.url}/{vendor}"
 
     # dict[str, Any], not dict[str, str]: mypy checks `**` of a dict[str, str] against every
@@ -125,7 +126,8 @@ class Sandbox:
             "equos": sessionhub.Equos,
             "twilio": sessionhub.TwilioProxy,
         }
-        return classes[vendor](**self.settings(vendor))
+        settings = self.settings(vendor)  # first: it refuses an unknown vendor clearly
+        return classes[vendor](**settings)
 
     # state, clock and reset: the same calls the control plane makes
 
@@ -335,7 +337,10 @@ def serve_in_thread(
         if "error" in box:
             raise box["error"]
         if "sandbox" not in box:
-            raise TimeoutError(f"the sandbox thread did not start within {_READY_TIMEOUT:g}s")
+            raise SandboxStartTimeout(
+                f"the sandbox thread did not start within {_READY_TIMEOUT:g}s; the machine may "
+                "be overloaded: retry, or start the sandbox with serve() in your own loop"
+            )
         yield box["sandbox"]
     finally:
         if thread.is_alive() and "stop" in box:
@@ -356,7 +361,7 @@ async def _serving(
     threaded: bool,
 ) -> AsyncIterator[Sandbox]:
     if not allow_remote and not is_loopback(host):
-        raise ValueError(
+        raise SandboxUsageError(
             f"refusing to serve the sandbox on {host!r}, which is not a loopback address; "
             "pass allow_remote=True to expose it"
         )
@@ -416,9 +421,13 @@ def _bind(host: str, port: int) -> socket.socket:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind((host.strip("[]"), port))
         sock.setblocking(False)
-    except OSError:
+    except OSError as exc:
         sock.close()
-        raise
+        raise SandboxStartError(
+            exc.errno,
+            f"cannot serve the sandbox on {host}:{port} ({exc.strerror or exc}); "
+            "pass port=0 for a free port, or stop what is using this one",
+        ) from None
     return sock
 
 
@@ -429,9 +438,14 @@ async def _wait_started(server: uvicorn.Server, task: asyncio.Task[None]) -> Non
     while not server.started:
         if task.done():
             task.result()  # raises what stopped it
-            raise RuntimeError("the sandbox server stopped before it started")
+            raise SandboxStartError(
+                "the sandbox server stopped before it started; see the error logged above"
+            )
         if loop.time() > deadline:
-            raise TimeoutError(f"the sandbox server did not start within {_READY_TIMEOUT:g}s")
+            raise SandboxStartTimeout(
+                f"the sandbox server did not start within {_READY_TIMEOUT:g}s; the machine "
+                "may be overloaded: retry"
+            )
         await asyncio.sleep(0.005)
 
 

@@ -32,6 +32,7 @@ from ._http import (
     records,
     route_path,
 )
+from ._importing import StateCheck
 from ._spec import UNDEFINED, Issue, spec_for
 from ._state import SandboxState, epoch_millis, sipher_session_id, uuid4
 
@@ -94,9 +95,16 @@ class SipherApi:
 
     def import_state(self, data: dict[str, Any]) -> int:
         sessions = records(data, "sessions", _Session)
-        for session in sessions:
-            if not isinstance(session.id, str) or not isinstance(session.defaults, dict):
-                raise ValueError("each Sipher session needs a string id and a defaults object")
+        check = StateCheck(self.name, self._spec)
+        wire = self._spec.component("SessionData")["properties"]
+        for index, session in enumerate(sessions):
+            check.schema(index, "id", wire["sessionId"], session.id)
+            if not isinstance(session.owner, str):  # the API key's owner: no spec has it
+                check.refuse(index, "owner", f"{session.owner!r} is not a string")
+            check.schema(index, "defaults", "SessionDefaults", session.defaults)
+            for name in ("created_at", "expires_at", "last_accessed_at"):  # epoch millis
+                check.moment(index, name, getattr(session, name), per_second=1000)
+        check.unique(s.id for s in sessions)
         self._sessions = {s.id: s for s in sessions}
         return 0  # Sipher has no listing, so no creation order to keep
 

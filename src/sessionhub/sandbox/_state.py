@@ -17,15 +17,16 @@ import time
 import uuid
 from collections.abc import Callable
 
+from ._errors import SandboxUsageError
 from ._faults import Faults
 from ._log import RequestLog
 
-__all__ = ["Clock", "ManualClock", "SandboxState"]
+__all__ = ["LAST_MOMENT", "Clock", "ManualClock", "SandboxState"]
 
 Clock = Callable[[], float]
 """Seconds since the Unix epoch, like `time.time`."""
 
-_LAST_MOMENT = dt.datetime(9999, 1, 1, tzinfo=dt.UTC).timestamp()
+LAST_MOMENT = dt.datetime(9999, 1, 1, tzinfo=dt.UTC).timestamp()
 
 
 class ManualClock:
@@ -46,7 +47,7 @@ class ManualClock:
     def advance(self, seconds: float) -> None:
         """Move time forward by `seconds`."""
         if seconds < 0:
-            raise ValueError("time only moves forward")
+            raise SandboxUsageError("time only moves forward")
         self.now += seconds
 
     def __repr__(self) -> str:
@@ -92,11 +93,13 @@ class SandboxState:
         """Move the sandbox's time forward: a ManualClock moves itself, any other clock
         (the real one) gets an offset, so expiry and TTLs can be tested on a live server."""
         if not (seconds >= 0 and math.isfinite(seconds)):  # refuses NaN and infinity too
-            raise ValueError("time only moves forward: advance by a finite 0 or more seconds")
+            raise SandboxUsageError(
+                "time only moves forward: advance by a finite 0 or more seconds"
+            )
         # Past year 9999 no timestamp can be written (datetime overflows), and every answer
         # that shows a date would be a 500 until the process restarts (reset keeps the clock).
-        if self.now() + seconds >= _LAST_MOMENT:
-            raise ValueError(
+        if self.now() + seconds >= LAST_MOMENT:
+            raise SandboxUsageError(
                 f"advancing by {seconds:g} s would move the clock past 9999-01-01, "
                 "which no timestamp can show"
             )

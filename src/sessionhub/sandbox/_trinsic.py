@@ -24,6 +24,7 @@ from starlette.types import Scope
 
 from ._constants import TRINSIC_API_KEY
 from ._http import Reject, changed, media_type, operation, parse_json, read_body, records
+from ._importing import StateCheck
 from ._spec import UNDEFINED, Issue, spec_for
 from ._state import SandboxState, epoch_seconds, uuid4
 
@@ -106,9 +107,14 @@ class TrinsicApi:
 
     def import_state(self, data: dict[str, Any]) -> int:
         sessions = records(data, "sessions", _Session)
-        for session in sessions:
-            if not isinstance(session.body, dict) or not isinstance(session.body.get("id"), str):
-                raise ValueError("each Trinsic session's body needs its string id")
+        check = StateCheck(self.name, self._spec)
+        for index, session in enumerate(sessions):
+            check.whole(index, "sequence", session.sequence)
+            check.schema(index, "body", "Session", session.body)
+            check.schema(index, "body.state", "IdvSessionState", session.body.get("state"))
+            for name in ("created", "updated"):  # sorted and shown as epoch seconds
+                check.moment(index, f"body.{name}", session.body.get(name))
+        check.unique((s.body["id"] for s in sessions), "body.id")
         self._sessions = {s.body["id"]: s for s in sessions}
         return max((s.sequence for s in sessions), default=0)
 

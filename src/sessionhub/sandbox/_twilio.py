@@ -37,6 +37,7 @@ from ._http import (
     records,
     route_path,
 )
+from ._importing import StateCheck
 from ._spec import Issue, spec_for
 from ._state import SandboxState, hex_sid, iso_seconds
 
@@ -132,12 +133,31 @@ class TwilioApi:
 
     def import_state(self, data: dict[str, Any]) -> int:
         sessions = records(data, "sessions", _Session)
-        for session in sessions:
-            if not isinstance(session.sid, str) or session.status not in self._statuses:
-                raise ValueError(f"session {session.sid!r}: a str sid and a Twilio status")
+        for index, session in enumerate(sessions):
+            self._check_imported(index, session)
+        StateCheck(self.name, self._spec).unique((s.sid for s in sessions), "sid")
         # kept in creation order, as creating them would have: listings rely on it
         self._sessions = {s.sid: s for s in sorted(sessions, key=lambda s: s.sequence)}
         return max((s.sequence for s in sessions), default=0)
+
+    def _check_imported(self, index: int, session: _Session) -> None:
+        """Every field as the spec (or, for times, the clock's range) allows: what a
+        create or update could have stored."""
+        check = StateCheck(self.name, self._spec)
+        wire = self._spec.component("Session")["properties"]
+        form = self._spec.body("create_session", _FORM)["properties"]
+        check.schema(index, "sid", wire["sid"], session.sid)
+        check.whole(index, "sequence", session.sequence)
+        if session.unique_name is not None:
+            check.schema(index, "unique_name", form["UniqueName"], session.unique_name)
+        check.schema(index, "status", "SessionStatus", session.status)
+        check.schema(index, "mode", "SessionMode", session.mode)
+        check.schema(index, "ttl", form["Ttl"], session.ttl)
+        check.schema(index, "closed_reason", wire["closed_reason"], session.closed_reason)
+        for name in ("created", "updated", "ttl_since"):
+            check.moment(index, name, getattr(session, name))
+        for name in ("date_expiry", "started", "ended"):
+            check.moment(index, name, getattr(session, name), nullable=True)
 
     def routes(self) -> list[Route]:
         return [
