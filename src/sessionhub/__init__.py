@@ -37,15 +37,15 @@ from ._exceptions import (
     SessionHubError,
     UnprocessableEntityError,
 )
-from ._hooks import AttemptResult, CallInfo, Hook
 from ._options import ClientOptions, RequestOptions
 from ._pagination import AsyncPaginator, EquosPage, Page, TrinsicPage, TwilioPage
 from ._registry import VENDORS
-from ._retry import RetryDecision
 from ._version import __version__
 
 if TYPE_CHECKING:
+    from ._hooks import AttemptResult, CallInfo, Hook
     from ._raw import RawResponse
+    from ._retry import RetryDecision
     from .equos import Equos
     from .sipher import Sipher
     from .trinsic import TrinsicConnect
@@ -90,8 +90,17 @@ __all__ = [
     "__version__",
 ]
 
-# The clients, from the vendor registry; RawResponse needs httpx, so it is lazy too.
-_LAZY = {info.client: info.module for info in VENDORS} | {"RawResponse": "sessionhub._raw"}
+# The clients, from the vendor registry; RawResponse needs httpx, and the hook and retry
+# types need dataclasses and email.utils (about 30 ms together), so they are lazy too:
+# `import sessionhub` alone loads none of them.
+_LAZY = {info.client: info.module for info in VENDORS} | {
+    "RawResponse": "sessionhub._raw",
+    "Hook": "sessionhub._hooks",
+    "AttemptResult": "sessionhub._hooks",
+    "CallInfo": "sessionhub._hooks",
+    "RetryDecision": "sessionhub._retry",
+}
+_NOT_A_CLIENT = {"sessionhub._raw", "sessionhub._hooks", "sessionhub._retry"}
 
 
 def __getattr__(name: str) -> Any:
@@ -99,7 +108,7 @@ def __getattr__(name: str) -> Any:
     if module is None:
         raise AttributeError(f"module 'sessionhub' has no attribute {name!r}")
     value = getattr(importlib.import_module(module), name)
-    if module == "sessionhub._raw":
+    if module in _NOT_A_CLIENT:
         value.__module__ = "sessionhub"
     globals()[name] = value  # later lookups skip __getattr__
     return value

@@ -3,15 +3,16 @@ module in `_vendors/`, its public module, its sandbox module and a line here."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ._exceptions import Vendor
 
 __all__ = ["VENDORS", "VendorInfo", "by_name"]
 
 
-@dataclass(frozen=True, slots=True)
-class VendorInfo:
+# A NamedTuple rather than a dataclass: `import sessionhub` reads this table, and
+# dataclasses costs about 5 ms of import (inspect) that nothing else at import time needs.
+class VendorInfo(NamedTuple):
     name: Vendor
     module: str  # the public module
     client: str  # the client class's name in it
