@@ -33,6 +33,11 @@ class StackDef:
     option: str | None = None
     needs: tuple[str, ...] = ()
     candidate: bool = False
+    baseline: bool = False  # runs on sessionhub before issue 13 (baseline.py)
+
+
+# The stack of sessionhub before issue 13, against which the unused hooks/options are costed.
+BASELINE_KEY = "sh-base"
 
 
 @dataclass(frozen=True, order=True)
@@ -66,8 +71,10 @@ class Meta:
     first_client_ms: dict[str, float] = field(default_factory=dict)
     # issue 16: the sandbox's Twilio fetches, runs of (requests/s wall, per CPU-second)
     sandbox_rps: list[tuple[float, float]] = field(default_factory=list)
-    # issue 13's tracing hooks and options: on main yet? (their cost is measured only then)
-    hooks_available: bool = False
+    # issue 16's "hooks and options unused" goal: the baseline sessionhub's label, e.g.
+    # "8bde553 (sessionhub 0.1.0)", or why it was not run (e.g. not in a shallow clone)
+    baseline: str = ""
+    baseline_note: str = ""
 
 
 Results = dict[tuple[str, Cell], list[dict[str, Any]]]
@@ -139,6 +146,21 @@ class _Data:
 
     def runs(self, stack: str, cell: Cell) -> int:
         return len(self.results.get((stack, cell), []))
+
+    def spread(self, stack: str, cell: Cell) -> float | None:
+        """(max - min) / median of a cell's CPU over its runs."""
+        runs, median = self.results.get((stack, cell), []), self.cpu(stack, cell)
+        if len(runs) < 2 or not median:
+            return None
+        return (max(r["cpu_s"] for r in runs) - min(r["cpu_s"] for r in runs)) / median
+
+    def pair_ratios(self, stack: str, other: str, cell: Cell) -> list[float]:
+        """stack ÷ other run by run, when both have the same number of runs (run i of one
+        ran next to run i of the other)."""
+        a, b = self.results.get((stack, cell), []), self.results.get((other, cell), [])
+        if len(a) != len(b):
+            return []
+        return [x["cpu_s"] / y["cpu_s"] for x, y in zip(a, b, strict=True) if y["cpu_s"]]
 
 
 def _per_unit_table(
@@ -335,14 +357,7 @@ def _goal_rows_16(
             else f"{mem_stream:.1f} ÷ {mem_one:.1f} MiB",
         )
     )
-    hooks_note = (
-        "issue 13's hooks and options are on this branch but not measured yet"
-        if meta.hooks_available
-        else "issue 13 (hooks, options) is not merged: nothing to measure"
-    )
-    rows.append(
-        ("tracing hooks and v0.2 options, unused: cost on W1 and W2", "≤ +2 %", None, hooks_note)
-    )
+    rows += _unused_rows(data, [w1_head, *w2], meta)
     runs = meta.sandbox_rps
     per_cpu = statistics.median(r[1] for r in runs) if runs else None
     sandbox_note = ""
@@ -363,11 +378,49 @@ def _goal_rows_16(
     return rows
 
 
+def _unused_rows(
+    data: _Data, cells: Sequence[Cell], meta: Meta
+) -> list[tuple[str, str, float | None, str]]:
+    """Issue 16's "tracing hooks and the options added in v0.2 cost <= 2 % on W1 and W2
+    when unused": sessionhub's CPU ÷ the same stack's on sessionhub before issue 13, - 1."""
+    rows = []
+    for cell in cells:
+        value = data.ratio("sessionhub", BASELINE_KEY, cell)
+        note = meta.baseline_note or "sessionhub or its baseline stack was not run"
+        if value is not None:
+            unit = "call" if cell.workload == "W1" else "item"
+            now, before = (data.per_unit_us(k, cell) for k in ("sessionhub", BASELINE_KEY))
+            note = (
+                f"{value:.3f}x: {now:.2f} ÷ {before:.2f} µs per {unit}, medians of "
+                f"{data.runs('sessionhub', cell)} / {data.runs(BASELINE_KEY, cell)} runs"
+                + ("" if meta.quick else " run back to back, each pair in turn first")
+            )
+            pairs = data.pair_ratios("sessionhub", BASELINE_KEY, cell)
+            if len(pairs) > 1:
+                note += f", pair by pair {(min(pairs) - 1):+.1%} to {(max(pairs) - 1):+.1%}"
+            spread = [data.spread(k, cell) for k in ("sessionhub", BASELINE_KEY)]
+            if None not in spread:
+                note += f", spread {spread[0]:.0%} / {spread[1]:.0%}"
+            note += (
+                f"; before = {meta.baseline}, so an upper bound: it includes every "
+                "other hot-path change of issue 13 and since"
+            )
+        rows.append(
+            (
+                f"unused hooks and v0.2 options, {cell}: sessionhub ÷ before issue 13 - 1",
+                "≤ +2 %",
+                None if value is None else value - 1,
+                note,
+            )
+        )
+    return rows
+
+
 def _shown(target: str, value: float | None) -> str:
     if value is None:
         return "-"
     if "%" in target:
-        return f"{value * 100:+.0f} %"
+        return f"{value * 100:+.1f} %" if abs(value) < 0.1 else f"{value * 100:+.0f} %"
     if "req/s" in target:
         return f"{value:,.0f} req/s"
     return _ratio(value)

@@ -26,11 +26,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import baseline
 import imports
 import report
 import server
 from render import render
-from report import Cell, StackDef
+from report import BASELINE_KEY, Cell, StackDef
 
 BENCH = Path(__file__).resolve().parent
 SERVER_CPU, CLIENT_CPU = 0, 1
@@ -57,6 +58,15 @@ STACKS = (
         "sessionhub TwilioProxy (default sender)",
         "sessionhub_twilio",
         needs=("sessionhub.twilio",),
+    ),
+    # The same stack script on sessionhub before issue 13 (baseline.py): the goal "hooks and
+    # options cost <= 2 % when unused". Only the cells that goal names (W1 c=50, W2).
+    StackDef(
+        BASELINE_KEY,
+        f"sessionhub before issue 13 ({baseline.BASELINE_COMMIT[:7]})",
+        "sessionhub_twilio",
+        needs=("sessionhub.twilio",),
+        baseline=True,
     ),
     # --candidates: the transports sessionhub could default to.
     StackDef(
@@ -91,6 +101,7 @@ class Config:
     runs: int
     import_runs: int
     quick: bool
+    only: frozenset[Cell] | None = None  # --cells: run only these (None: all)
 
 
 FULL = Config(5000, (1, 10, 50, 200, 1000), (50, 1000), 1000, 100_000, 5000, 3, 15, quick=False)
@@ -126,6 +137,7 @@ def run_cell(
     cell: Cell,
     cfg: Config,
     base_url: str,
+    env: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     cmd = [
         sys.executable,
@@ -155,29 +167,77 @@ def run_cell(
             cmd += ["--limit", str(cell.level)]
         elif cell.workload == "accumulate":
             cmd += ["--mode", "accumulate"]
-    done = subprocess.run(cmd, cwd=BENCH, capture_output=True, text=True, timeout=900, check=False)
+    done = subprocess.run(
+        cmd, cwd=BENCH, env=env, capture_output=True, text=True, timeout=900, check=False
+    )
     if done.returncode != 0:
         raise RuntimeError(f"{stack.label} {cell}: exit {done.returncode}\n{done.stderr[-3000:]}")
     return dict(json.loads(done.stdout.strip().splitlines()[-1]))
 
 
+def baseline_cells(cfg: Config) -> list[Cell]:
+    """The cells of the unused-hooks goal: W1 at c=50 (else the highest level) and W2."""
+    w1 = 50 if 50 in cfg.concurrency else cfg.concurrency[-1]
+    return [Cell("W1", w1), *(Cell("W2", p) for p in cfg.page_sizes)]
+
+
 def plan(stacks: list[StackDef], cfg: Config) -> list[tuple[StackDef, Cell]]:
-    cells = [(s, Cell("W1", c)) for s in stacks for c in cfg.concurrency]
-    cells += [(s, Cell("W2", p)) for s in stacks for p in cfg.page_sizes]
-    memory = [s for s in stacks if s.key in (QUICK_MEMORY_STACKS if cfg.quick else MEMORY_STACKS)]
+    """Every (stack, cell) of one run, in order. A baseline stack's cell comes right after
+    sessionhub's same cell, so the pair sees the same machine (measure() swaps each pair
+    on every other run, so that neither always goes first)."""
+    plain = [s for s in stacks if not s.baseline]
+    paired = [s for s in stacks if s.baseline]
+    cells = [(s, Cell("W1", c)) for s in plain for c in cfg.concurrency]
+    cells += [(s, Cell("W2", p)) for s in plain for p in cfg.page_sizes]
+    for stack in paired:
+        for cell in baseline_cells(cfg):
+            now = next(
+                (i for i, (s, c) in enumerate(cells) if s.key == "sessionhub" and c == cell), None
+            )
+            if now is None:  # sessionhub itself is not being run: at the end
+                cells.append((stack, cell))
+            else:
+                cells.insert(now + 1, (stack, cell))
+    memory = [s for s in plain if s.key in (QUICK_MEMORY_STACKS if cfg.quick else MEMORY_STACKS)]
     for mode in ("one page", "accumulate"):
         cells += [(s, Cell(mode, cfg.memory_page_size)) for s in memory]
-    return cells
+    return [sc for sc in cells if cfg.only is None or sc[1] in cfg.only]
+
+
+def parse_cells(text: str) -> frozenset[Cell]:
+    """`W1:50,W2:1000` -> those cells (the memory ones are `one page:1000`, `accumulate:1000`)."""
+    cells = set()
+    for item in text.split(","):
+        workload, _, level = item.strip().rpartition(":")
+        if workload not in ("W1", "W2", "one page", "accumulate") or not level.isdigit():
+            raise argparse.ArgumentTypeError(f"not a cell: {item!r} (e.g. W1:50 or W2:1000)")
+        cells.add(Cell(workload, int(level)))
+    return frozenset(cells)
+
+
+def _swap_pairs(cells: list[tuple[StackDef, Cell]]) -> list[tuple[StackDef, Cell]]:
+    """The same cells with each (sessionhub, baseline) pair in the other order."""
+    out = list(cells)
+    for i in range(len(out) - 1):
+        (a, cell_a), (b, cell_b) = out[i], out[i + 1]
+        if a.key == "sessionhub" and b.baseline and cell_a == cell_b:
+            out[i], out[i + 1] = out[i + 1], out[i]
+    return out
 
 
 def measure(
-    stacks: list[StackDef], cfg: Config, base_url: str, repeat_limit_s: float
+    stacks: list[StackDef],
+    cfg: Config,
+    base_url: str,
+    repeat_limit_s: float,
+    base: baseline.Baseline | None = None,
 ) -> tuple[dict[tuple[str, Cell], list[dict[str, Any]]], list[str]]:
     """Every cell `cfg.runs` times, interleaved run by run so drift spreads over all stacks.
 
     A cell whose first run took longer than `repeat_limit_s` is measured once (the table
     marks it): httpx's stock pool at high concurrency would otherwise take most of the time.
     --quick runs its cells side by side: it only checks that everything works.
+    A baseline stack's processes run with `base`'s environment (its sessionhub first).
     """
     results: dict[tuple[str, Cell], list[dict[str, Any]]] = {}
     failures: list[str] = []
@@ -186,7 +246,8 @@ def measure(
     def one(run: int, stack: StackDef, cell: Cell) -> None:
         started = time.perf_counter()
         try:
-            result = run_cell(stack, cell, cfg, base_url)
+            env = base.env() if stack.baseline and base is not None else None
+            result = run_cell(stack, cell, cfg, base_url, env)
         except (RuntimeError, subprocess.TimeoutExpired) as exc:
             failures.append(str(exc))
             print(f"  FAILED {stack.label} {cell}: {str(exc).splitlines()[0]}", flush=True)
@@ -201,7 +262,7 @@ def measure(
     for run in range(cfg.runs):
         todo = [
             (stack, cell)
-            for stack, cell in cells
+            for stack, cell in (_swap_pairs(cells) if run % 2 else cells)
             if not run
             or (
                 (stack.key, cell) in results
@@ -245,6 +306,14 @@ def main() -> int:
     parser.add_argument("--runs", type=int, help="runs per cell (default 3; --quick 1)")
     parser.add_argument("--stacks", help="comma-separated stack keys (default: all installed)")
     parser.add_argument(
+        "--cells", type=parse_cells, help="only these cells, e.g. W1:50,W2:50,W2:1000"
+    )
+    parser.add_argument(
+        "--cpu-only",
+        action="store_true",
+        help="only the stacks' cells: no import time, first client or sandbox throughput",
+    )
+    parser.add_argument(
         "--candidates",
         action="store_true",
         help="also the candidate transports for sessionhub's default",
@@ -259,8 +328,8 @@ def main() -> int:
     parser.add_argument(
         "--results",
         type=Path,
-        help="write the report here (default: benchmarks/RESULTS.md; "
-        "--quick writes nothing unless given)",
+        help="write the report here (default: benchmarks/RESULTS.md; a partial run, "
+        "--quick, --stacks, --cells or --cpu-only, writes nothing unless given)",
     )
     parser.add_argument("--json", type=Path, help="also dump every raw measurement as JSON")
     args = parser.parse_args()
@@ -268,6 +337,8 @@ def main() -> int:
     cfg = QUICK if args.quick else FULL
     if args.runs:
         cfg = Config(**{**cfg.__dict__, "runs": args.runs})
+    if args.cells:
+        cfg = Config(**{**cfg.__dict__, "only": args.cells})
     pin = not cfg.quick and hasattr(os, "sched_setaffinity") and len(os.sched_getaffinity(0)) >= 2
     wanted = set(args.stacks.split(",")) if args.stacks else None
     stacks, skipped = [], []
@@ -282,6 +353,17 @@ def main() -> int:
             if missing
             else stacks.append(stack)
         )
+    base: baseline.Baseline | None = None
+    baseline_note = ""
+    if any(s.baseline for s in stacks):
+        prepared = baseline.prepare()
+        if isinstance(prepared, str):
+            baseline_note = prepared
+            stacks = [s for s in stacks if not s.baseline]
+            skipped.append(f"sessionhub before issue 13 ({prepared})")
+        else:
+            base = prepared
+            print(f"baseline: sessionhub {base.label} from {base.root}", flush=True)
     if not args.quick and not args.no_install and args.server != "python":
         ensure_nginx(allow_install=True)
 
@@ -312,15 +394,18 @@ def main() -> int:
     for line in skipped:
         print(f"skipped: {line}")
     try:
-        results, failures = measure(stacks, cfg, base_url, args.repeat_limit)
+        results, failures = measure(stacks, cfg, base_url, args.repeat_limit, base)
     finally:
         srv.stop()
         shutil.rmtree(work, ignore_errors=True)
-    print("import time ...", flush=True)
-    import_ms = imports.measure(cfg.import_runs, installed)
+    import_ms: dict[str, float] = {}
+    if not args.cpu_only:
+        print("import time ...", flush=True)
+        import_ms = imports.measure(cfg.import_runs, installed)
     first_client: dict[str, float] = {}
     rps: list[tuple[float, float]] = []
-    if not cfg.quick:  # both need venvs or a sandbox of their own: not for --quick
+    # both need venvs or a sandbox of their own: not for --quick
+    if not cfg.quick and not args.cpu_only:
         print("first client ready, in runtime-only venvs ...", flush=True)
         first_client = imports.first_client_ready(cfg.import_runs)
         if installed("sessionhub.sandbox") and installed("uvicorn"):
@@ -349,7 +434,8 @@ def main() -> int:
             load=(load_before, os.getloadavg()[0]),
             first_client_ms=first_client,
             sandbox_rps=rps,
-            hooks_available=installed("sessionhub._hooks"),  # issue 13's module
+            baseline=base.label if base is not None else "",
+            baseline_note=baseline_note,
         ),
         concurrency=cfg.concurrency,
         page_sizes=cfg.page_sizes,
@@ -357,7 +443,10 @@ def main() -> int:
     )
     print()
     print(text)
-    target = args.results or (None if args.quick else BENCH / "RESULTS.md")
+    # Only a whole run rewrites RESULTS.md; a partial one (--quick, --stacks, --cells,
+    # --cpu-only) writes only where --results says.
+    partial = args.quick or args.stacks or args.cells or args.cpu_only
+    target = args.results or (None if partial else BENCH / "RESULTS.md")
     if target:
         target.write_text(text)
         print(f"wrote {target}")

@@ -4,6 +4,12 @@ logging and pagination all in the path.
 
 Plain http to 127.0.0.1 is accepted for loopback base URLs. With no `--option` the client
 builds its own default transport, which is the one users get.
+
+The same script runs the `sh-base` stack: run.py puts sessionhub as it was before issue 13
+(baseline.py) first on PYTHONPATH, and `check_imported` exits unless that is what was
+imported. Only calls both versions have are used: `sessions.fetch` (since issue 13 the same
+function object as `sessions.get`, kept as twilio-python's name) and the keyword arguments
+of `TwilioProxy` that 0.1 already took.
 """
 
 from __future__ import annotations
@@ -12,11 +18,14 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx
+from baseline import check_imported
 from render import ACCOUNT_SID, SERVICE_SID
 
 from sessionhub import TwilioProxy
 from stacks._harness import main
 from stacks._transports import http_client
+
+check_imported()
 
 
 class Sessionhub:
