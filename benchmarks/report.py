@@ -382,27 +382,32 @@ def _unused_rows(
     data: _Data, cells: Sequence[Cell], meta: Meta
 ) -> list[tuple[str, str, float | None, str]]:
     """Issue 16's "tracing hooks and the options added in v0.2 cost <= 2 % on W1 and W2
-    when unused": sessionhub's CPU ÷ the same stack's on sessionhub before issue 13, - 1."""
+    when unused": sessionhub's CPU ÷ the same stack's on sessionhub before issue 13, - 1.
+
+    run.py runs each pair back to back (in turn first), so the median of the pairs' ratios
+    is the figure: load that changes between pairs, which moves both cells' medians on a
+    shared machine, cancels within a pair. --quick runs cells side by side: the ratio of
+    the medians there."""
     rows = []
     for cell in cells:
-        value = data.ratio("sessionhub", BASELINE_KEY, cell)
+        ratio = data.ratio("sessionhub", BASELINE_KEY, cell)
+        pairs = [] if meta.quick else data.pair_ratios("sessionhub", BASELINE_KEY, cell)
+        value = statistics.median(pairs) if pairs else ratio
         note = meta.baseline_note or "sessionhub or its baseline stack was not run"
         if value is not None:
             unit = "call" if cell.workload == "W1" else "item"
             now, before = (data.per_unit_us(k, cell) for k in ("sessionhub", BASELINE_KEY))
-            note = (
-                f"{value:.3f}x: {now:.2f} ÷ {before:.2f} µs per {unit}, medians of "
-                f"{data.runs('sessionhub', cell)} / {data.runs(BASELINE_KEY, cell)} runs"
-                + ("" if meta.quick else " run back to back, each pair in turn first")
+            head = (
+                f"median of {len(pairs)} pairs run back to back, "
+                f"{(min(pairs) - 1):+.1%} to {(max(pairs) - 1):+.1%}; "
+                if pairs
+                else ""
             )
-            pairs = data.pair_ratios("sessionhub", BASELINE_KEY, cell)
-            if len(pairs) > 1:
-                note += f", pair by pair {(min(pairs) - 1):+.1%} to {(max(pairs) - 1):+.1%}"
             spread = [data.spread(k, cell) for k in ("sessionhub", BASELINE_KEY)]
-            if None not in spread:
-                note += f", spread {spread[0]:.0%} / {spread[1]:.0%}"
-            note += (
-                f"; before = {meta.baseline}, so an upper bound: it includes every "
+            note = (
+                f"{head}medians {now:.2f} ÷ {before:.2f} µs per {unit} ({ratio:.3f}x"
+                + (f", spread {spread[0]:.0%} / {spread[1]:.0%}" if None not in spread else "")
+                + f"); before = {meta.baseline}: an upper bound, it also counts every "
                 "other hot-path change of issue 13 and since"
             )
         rows.append(

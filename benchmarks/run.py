@@ -101,10 +101,14 @@ class Config:
     runs: int
     import_runs: int
     quick: bool
+    # runs of each (sessionhub, baseline) pair (>= runs): the goal they measure is +2 %
+    pair_runs: int = 1
     only: frozenset[Cell] | None = None  # --cells: run only these (None: all)
 
 
-FULL = Config(5000, (1, 10, 50, 200, 1000), (50, 1000), 1000, 100_000, 5000, 3, 15, quick=False)
+FULL = Config(
+    5000, (1, 10, 50, 200, 1000), (50, 1000), 1000, 100_000, 5000, 3, 15, quick=False, pair_runs=5
+)
 QUICK = Config(40, (10,), (50,), 50, 300, 100, 1, 1, quick=True)
 
 
@@ -254,19 +258,24 @@ def measure(
             return
         results.setdefault((stack.key, cell), []).append(result)
         print(
-            f"  run {run + 1}/{cfg.runs} {stack.label:44} {cell!s:18} "
+            f"  run {run + 1}/{max(cfg.runs, cfg.pair_runs)} {stack.label:44} {cell!s:18} "
             f"cpu {result['cpu_s']:7.3f}s  ({time.perf_counter() - started:5.1f}s)",
             flush=True,
         )
 
-    for run in range(cfg.runs):
+    paired = {(s.key, c) for s, c in cells if s.baseline}
+    paired |= {("sessionhub", c) for _, c in paired}
+    for run in range(max(cfg.runs, cfg.pair_runs)):
         todo = [
             (stack, cell)
             for stack, cell in (_swap_pairs(cells) if run % 2 else cells)
-            if not run
-            or (
-                (stack.key, cell) in results
-                and results[stack.key, cell][0]["wall_s"] <= repeat_limit_s
+            if (run < cfg.runs or (stack.key, cell) in paired)
+            and (
+                not run
+                or (
+                    (stack.key, cell) in results
+                    and results[stack.key, cell][0]["wall_s"] <= repeat_limit_s
+                )
             )
         ]
         with ThreadPoolExecutor(max_workers=4 if cfg.quick else 1) as pool:
@@ -303,7 +312,12 @@ def main() -> int:
     parser.add_argument(
         "--no-install", action="store_true", help="never apt-get install nginx when it is missing"
     )
-    parser.add_argument("--runs", type=int, help="runs per cell (default 3; --quick 1)")
+    parser.add_argument(
+        "--runs",
+        type=int,
+        help="runs per cell (default 3, and 5 for the cells the unused-hooks goal compares; "
+        "--quick 1)",
+    )
     parser.add_argument("--stacks", help="comma-separated stack keys (default: all installed)")
     parser.add_argument(
         "--cells", type=parse_cells, help="only these cells, e.g. W1:50,W2:50,W2:1000"
@@ -336,7 +350,7 @@ def main() -> int:
 
     cfg = QUICK if args.quick else FULL
     if args.runs:
-        cfg = Config(**{**cfg.__dict__, "runs": args.runs})
+        cfg = Config(**{**cfg.__dict__, "runs": args.runs, "pair_runs": args.runs})
     if args.cells:
         cfg = Config(**{**cfg.__dict__, "only": args.cells})
     pin = not cfg.quick and hasattr(os, "sched_setaffinity") and len(os.sched_getaffinity(0)) >= 2

@@ -47,5 +47,19 @@ def test_quick_benchmark_run_completes() -> None:
     # every goal of issue 16 has a row, met, not met or not measured (--quick skips the
     # runtime venvs and the sandbox)
     goals = out.split("## Goals of issue 16", 1)[1].split("## Goals of issue 6", 1)[0]
-    assert goals.count("| ≤ ") + goals.count("| ≥ ") == 9, goals
+    assert goals.count("| ≤ ") + goals.count("| ≥ ") == 10, goals
+    # the unused-hooks rows (W1 at --quick's one concurrency, W2 at its one page size) ran
+    # sessionhub before issue 13 from git history, or say that this clone lacks it
+    unused = [line for line in goals.splitlines() if "unused hooks and v0.2 options" in line]
+    assert [row.split(" | ")[0] for row in unused] == [
+        "| unused hooks and v0.2 options, W1 c=10: sessionhub ÷ before issue 13 - 1",
+        "| unused hooks and v0.2 options, W2 ps=50: sessionhub ÷ before issue 13 - 1",
+    ]
+    for row in unused:
+        if "baseline commit not in this clone" in row:
+            assert "| not measured |" in row, row
+        else:
+            assert "| met |" in row or "| **not met** |" in row, row
+            assert " %" in row.split(" | ")[2] and "(sessionhub 0.1.0)" in row, row
+            assert "sessionhub before issue 13 (8bde553)" in out.split("## W1:", 1)[1]
     assert "FAILED" not in out + done.stderr
