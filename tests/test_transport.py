@@ -13,10 +13,10 @@ import httpx
 import pytest
 
 from sessionhub import APIConnectionError, TrinsicConnect
+from sessionhub._aiohttp import AiohttpSender
 from sessionhub._redact import Redactor
 from sessionhub._transport import (
     DEFAULT_MAX_RESPONSE_SIZE,
-    AiohttpSender,
     AttemptTimeout,
     Reply,
     SenderClosed,

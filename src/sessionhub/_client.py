@@ -57,6 +57,7 @@ from ._transport import (
     DEFAULT_MAX_RESPONSE_SIZE,
     AttemptTimeout,
     BodyTooLarge,
+    DeferredSender,
     HttpxSender,
     Reply,
     Sender,
@@ -400,6 +401,11 @@ class BaseClient:
         return f"{type(self).__name__}(base_url={self.base_url!r}, credentials=<redacted>)"
 
     async def __aenter__(self) -> Self:
+        """Opens the default sender (imports aiohttp, which a client otherwise does on its
+        first request), so that `async with` at start-up pays that once, up front."""
+        sender = self._sender
+        if type(sender) is DeferredSender and not sender.closed:
+            self._sender = sender.open()
         return self
 
     async def __aexit__(
@@ -713,7 +719,10 @@ class BaseClient:
         """One send; its failure returned, not raised, so that the caller raises its own
         error outside this `except` and nothing foreign is chained to it."""
         try:
-            return await self._sender.send(method, url, headers, content, timeout)
+            sender = self._sender
+            if type(sender) is DeferredSender:  # the first request: aiohttp is imported now
+                sender = self._sender = sender.open()
+            return await sender.send(method, url, headers, content, timeout)
         except (httpx.HTTPError, SenderClosed, WrongLoop, BodyTooLarge) as exc:
             return exc
         except (RuntimeError, OSError, ValueError, UnicodeError) as exc:

@@ -6,8 +6,9 @@ CPU of aiohttp's, and even on aiohttp's pool (httpx-aiohttp) building an `httpx.
 and `httpx.Response` per call (URL parsing and validation, header models, byte streams)
 cost more than the whole aiohttp round trip (benchmarks/RESULTS.md, W1). So the default
 sender hands the already-encoded URL, headers and body straight to aiohttp and returns a
-small `AiohttpReply`; an `httpx.Response` is built only when an exception needs one.
-The generated code is untouched: it still produces httpx-style request kwargs.
+small `Reply`; an `httpx.Response` is built only when an exception needs one.
+The generated code is untouched: it still produces httpx-style request kwargs. The aiohttp
+sender lives in `_aiohttp`, imported on a client's first request (`DeferredSender`).
 
 Errors are raised as httpx exceptions, chosen truthfully from aiohttp's: only a failure to
 open a connection is a connect error (the request was never sent, so even a create may be
@@ -24,35 +25,34 @@ all before anything reaches the network.
 from __future__ import annotations
 
 import asyncio
-import ssl
-import urllib.request
 import zlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-import aiohttp
-import certifi
 import httpx
-import yarl
 
 from ._redact import Redactor
 from ._version import __version__
+
+if TYPE_CHECKING:
+    from ._aiohttp import AiohttpSender
 
 __all__ = [
     "DEFAULT_MAX_RESPONSE_SIZE",
     "MAX_CONNECTIONS",
     "USER_AGENT",
     "AiohttpReply",
-    "AiohttpSender",
     "AttemptTimeout",
     "BodyTooLarge",
+    "DeferredSender",
     "HttpxSender",
     "Reply",
     "Sender",
     "SenderClosed",
     "WrongLoop",
     "default_sender",
+    "is_identity",
     "request_of",
 ]
 
@@ -188,165 +188,10 @@ class Reply:
 AiohttpReply = Reply  # the name the default sender's replies had before both senders shared it
 
 
-def _remap(exc: BaseException) -> httpx.TransportError:
-    """The httpx exception that says truthfully whether the request may have been sent."""
-    message = str(exc) or type(exc).__name__
-    if isinstance(exc, aiohttp.ConnectionTimeoutError):  # no connection within `connect`
-        return httpx.ConnectTimeout(message)
-    if isinstance(exc, aiohttp.ClientConnectorError):  # refused, DNS, TLS handshake
-        return httpx.ConnectError(message)
-    if isinstance(exc, (aiohttp.ServerTimeoutError, asyncio.TimeoutError)):
-        return httpx.ReadTimeout(message)
-    if isinstance(exc, aiohttp.ClientPayloadError):
-        return httpx.ReadError(message)
-    return httpx.RemoteProtocolError(message)  # dropped after the request went out
-
-
-def _client_timeout(timeout: AttemptTimeout) -> aiohttp.ClientTimeout:
-    # aiohttp's `connect` covers waiting for a pooled connection and opening one, so it is
-    # httpx's pool + connect; aiohttp has no write timeout (requests here are small).
-    # `total` runs from the start of the request until the body is read: the attempt's
-    # end-to-end deadline.
-    phases = timeout.phases
-    pool_and_connect = (
-        None if phases.connect is None or phases.pool is None else phases.connect + phases.pool
-    )
-    return aiohttp.ClientTimeout(
-        total=timeout.seconds,
-        connect=pool_and_connect,
-        sock_connect=phases.connect,
-        sock_read=phases.read,
-    )
-
-
-def _identity(headers: Mapping[str, str]) -> bool:
+def is_identity(headers: Mapping[str, str]) -> bool:
     """Whether the body arrives as it is (no Content-Encoding to inflate)."""
     encoding = headers.get("Content-Encoding")
     return encoding is None or encoding.strip().lower() in ("", "identity")
-
-
-class AiohttpSender:
-    """sessionhub's default: one aiohttp session (created lazily inside the event loop), TLS
-    verified against certifi's roots, no redirects followed (credentials never go to another
-    host), no hidden retries, at most MAX_CONNECTIONS connections, bodies of at most
-    `max_response_size` bytes.
-
-    The session is bound to the event loop of the first call: its pooled sockets belong to
-    that loop. A call from another loop raises WrongLoop before anything is sent (a socket of
-    a finished loop could otherwise still carry the request while the caller is told it
-    failed)."""
-
-    def __init__(self, redactor: Redactor, max_response_size: int) -> None:
-        self.session: aiohttp.ClientSession | None = None
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._ssl: ssl.SSLContext | None = None
-        self._redactor = redactor
-        self._max = max_response_size
-        # The last timeout converted: nearly every call passes the client's own object.
-        self._timeout: tuple[AttemptTimeout | None, aiohttp.ClientTimeout | None] = (None, None)
-        self._closed = False
-
-    def _session(self) -> aiohttp.ClientSession:
-        if self._closed:
-            raise SenderClosed
-        loop = asyncio.get_running_loop()
-        if self.session is None:
-            connector = aiohttp.TCPConnector(limit=MAX_CONNECTIONS, ssl=self.ssl_context)
-            self.session = aiohttp.ClientSession(
-                connector=connector,
-                headers={"User-Agent": USER_AGENT},
-                # HTTP(S)_PROXY is honoured as httpx would, but looked up per request only
-                # when one is set: the lookup is not free.
-                trust_env=bool(urllib.request.getproxies()),
-                skip_auto_headers=("Content-Type",),
-            )
-            # aiohttp silently re-sends an idempotent request once when a kept-alive
-            # connection drops; sessionhub's retry loop owns that decision (bounded, logged,
-            # backed off). Checked by tests/test_transport.py.
-            self.session._retry_connection = False
-            self._loop = loop
-        elif loop is not self._loop:
-            raise WrongLoop
-        return self.session
-
-    @property
-    def ssl_context(self) -> ssl.SSLContext:
-        """The TLS context connections use; built on first use (loading the CA roots takes
-        milliseconds, which a client that is never used should not pay)."""
-        if self._ssl is None:
-            self._ssl = ssl.create_default_context(cafile=certifi.where())
-        return self._ssl
-
-    async def send(
-        self,
-        method: str,
-        url: str,
-        headers: dict[str, str],
-        content: bytes | None,
-        timeout: AttemptTimeout,
-    ) -> Reply:
-        last, client_timeout = self._timeout
-        if last is not timeout or client_timeout is None:
-            client_timeout = _client_timeout(timeout)
-            self._timeout = (timeout, client_timeout)
-        session = self._session()
-        try:
-            async with session.request(
-                method,
-                yarl.URL(url, encoded=True),  # already percent-encoded by the facade
-                headers=headers,
-                data=content,
-                allow_redirects=False,
-                timeout=client_timeout,
-            ) as response:
-                length = response.content_length
-                if length is not None and _identity(response.headers):
-                    if length > self._max:
-                        response.close()  # refused unread: the connection is not reused
-                        raise BodyTooLarge(self._max)
-                    body = await response.read()  # the common case: aiohttp stops at length
-                else:
-                    body = await self._read_bounded(response)
-        except (aiohttp.ClientError, TimeoutError) as exc:
-            raise _remap(exc) from None
-        return Reply(
-            response.status,
-            response.reason or "",
-            response.headers,
-            body,
-            (method, url, headers, content),
-            self._redactor,
-            response.raw_headers,
-        )
-
-    async def _read_bounded(self, response: aiohttp.ClientResponse) -> bytes:
-        # aiohttp inflates a compressed body in bounded steps (its max_decompress_size), so
-        # counting the inflated chunks bounds memory by the budget plus one step.
-        limit = self._max
-        chunks: list[bytes] = []
-        size = 0
-        async for chunk in response.content.iter_any():
-            size += len(chunk)
-            if size > limit:
-                response.close()  # the rest is never read: the connection is not reused
-                raise BodyTooLarge(limit)
-            chunks.append(chunk)
-        return b"".join(chunks)
-
-    async def aclose(self) -> None:
-        self._closed = True
-        session, self.session = self.session, None
-        if session is None:
-            return
-        loop = self._loop
-        if loop is None or loop is asyncio.get_running_loop() or loop.is_closed():
-            # On a finished loop aiohttp only marks the pool closed: its sockets belong to
-            # that loop and can no longer be closed through it (they are freed with it).
-            await session.close()
-        elif loop.is_running():  # the pool's loop runs in another thread: close it there
-            asyncio.run_coroutine_threadsafe(session.close(), loop)
-        else:  # pragma: no cover - a loop that is neither running nor closed
-            session.detach()
 
 
 class HttpxSender:
@@ -425,7 +270,7 @@ class HttpxSender:
             length is not None
             and length.isdigit()
             and int(length) > limit
-            and _identity(response.headers)
+            and is_identity(response.headers)
         ):
             raise BodyTooLarge(limit)  # refused before reading a byte of it
         encoding = response.headers.get("content-encoding", "").strip().lower()
@@ -497,6 +342,51 @@ async def _inflate_bounded(response: httpx.Response, wbits: int, limit: int) -> 
     return b"".join(chunks)
 
 
-def default_sender(redactor: Redactor, max_response_size: int) -> Sender:
+class DeferredSender:
+    """The default sender before its first request: `_aiohttp.AiohttpSender`, built (and
+    aiohttp imported) by `open()`, which the client calls on its first attempt or at
+    `async with`. Clients that share this object (`with_options` copies) share the one
+    AiohttpSender it opens."""
+
+    __slots__ = ("_closed", "_max", "_redactor", "_sender")
+
+    def __init__(self, redactor: Redactor, max_response_size: int) -> None:
+        self._redactor = redactor
+        self._max = max_response_size
+        self._sender: AiohttpSender | None = None
+        self._closed = False
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    def open(self) -> AiohttpSender:
+        """The aiohttp sender, built on first use; SenderClosed once closed unopened."""
+        sender = self._sender
+        if sender is None:
+            if self._closed:
+                raise SenderClosed
+            from ._aiohttp import AiohttpSender  # noqa: PLC0415 - deferred on purpose
+
+            sender = self._sender = AiohttpSender(self._redactor, self._max)
+        return sender
+
+    async def send(
+        self,
+        method: str,
+        url: str,
+        headers: dict[str, str],
+        content: bytes | None,
+        timeout: AttemptTimeout,
+    ) -> Reply:
+        return await self.open().send(method, url, headers, content, timeout)
+
+    async def aclose(self) -> None:
+        self._closed = True
+        if self._sender is not None:
+            await self._sender.aclose()
+
+
+def default_sender(redactor: Redactor, max_response_size: int) -> DeferredSender:
     """What a client sends with when no `http_client=` is given."""
-    return AiohttpSender(redactor, max_response_size)
+    return DeferredSender(redactor, max_response_size)

@@ -117,7 +117,7 @@ async def test_an_httpx_timeout_bounds_the_attempt_by_the_sum_of_its_fields(send
 
 
 def test_the_default_timeout_is_finite_end_to_end() -> None:
-    from sessionhub._transport import _client_timeout
+    from sessionhub._aiohttp import _client_timeout
 
     client = make_client("trinsic", None)
     attempt = client._attempt_timeout

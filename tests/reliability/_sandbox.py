@@ -7,7 +7,7 @@ import ssl
 from typing import Any
 
 import sessionhub
-from sessionhub._transport import AiohttpSender
+from sessionhub._aiohttp import AiohttpSender
 from sessionhub.sandbox import (
     EQUOS_API_KEY,
     SIPHER_API_KEY,
