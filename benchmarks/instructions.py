@@ -21,6 +21,7 @@ import argparse
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -81,6 +82,7 @@ def main() -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--reps", type=int, default=1, help="measure each count this many times")
+    parser.add_argument("--only", help="only the cells whose label starts so, e.g. W1")
     args = parser.parse_args()
     if shutil.which("valgrind") is None:
         print("valgrind is not installed (Debian: apt-get install valgrind)", file=sys.stderr)
@@ -107,6 +109,8 @@ def main() -> int:
             envs = {"now": dict(os.environ), "before": base.env()}
             print("| cell | now | before | now ÷ before - 1 |\n| --- | --- | --- | --- |")
             for label, unit, template, small, big in CELLS:
+                if args.only and not label.startswith(args.only):
+                    continue
                 per: dict[str, list[float]] = {"now": [], "before": []}
                 for _ in range(args.reps):
                     for name, env in envs.items():
@@ -116,10 +120,11 @@ def main() -> int:
                             cmd = ["--base-url", url, "--total", str(TOTAL), *cell]
                             counts.append(instructions(cmd, env, work / f"cg.{name}.{n}"))
                         per[name].append((counts[1] - counts[0]) / (big - small))
-                now, before = (sorted(per[k])[len(per[k]) // 2] for k in ("now", "before"))
+                now, before = (statistics.median(per[k]) for k in ("now", "before"))
+                each = ", ".join(f"{a / b - 1:+.2%}" for a, b in zip(*per.values(), strict=True))
                 print(
                     f"| {label} | {now:,.0f} per {unit} | {before:,.0f} per {unit} "
-                    f"| {now / before - 1:+.2%} |",
+                    f"| {now / before - 1:+.2%} (each rep: {each}) |",
                     flush=True,
                 )
         finally:
