@@ -49,11 +49,16 @@ class Baseline:
         return f"{self.commit[:7]} (sessionhub {self.version})"
 
     def env(self) -> dict[str, str]:
-        """The environment of a process that must import the baseline, not this checkout."""
+        """The environment of a process that must import the baseline, not this checkout.
+
+        Without coverage.py's variables: under `make test` (coverage's subprocess patch) a
+        baseline process would otherwise be measured as `sessionhub` too, and the old copy's
+        unexercised modules would count against this checkout's coverage floor."""
         paths = [str(self.root / "src"), str(self.root / "generated")]
         if os.environ.get("PYTHONPATH"):
             paths.append(os.environ["PYTHONPATH"])
-        return {**os.environ, "PYTHONPATH": os.pathsep.join(paths), EXPECT_ENV: str(self.root)}
+        env = {k: v for k, v in os.environ.items() if not k.startswith("COVERAGE_")}
+        return {**env, "PYTHONPATH": os.pathsep.join(paths), EXPECT_ENV: str(self.root)}
 
 
 def _git(*args: str) -> subprocess.CompletedProcess[bytes]:

@@ -214,3 +214,20 @@ def test_pairs_run_five_times_back_to_back_in_turn_first(monkeypatch: pytest.Mon
             if key == BASELINE_KEY and c == cell:
                 neighbours = {order[i - 1][:2], order[(i + 1) % len(order)][:2]}
                 assert ("sessionhub", cell) in neighbours
+
+
+def test_baseline_env_puts_the_copy_first_and_drops_coverage(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("PYTHONPATH", "/elsewhere")
+    monkeypatch.setenv("COVERAGE_PROCESS_CONFIG", "{}")
+    root = BENCH / ".baseline" / "x"
+    env = baseline.Baseline(baseline.BASELINE_COMMIT, root, "0.1.0").env()
+    assert env["PYTHONPATH"].split(os.pathsep) == [
+        str(root / "src"),
+        str(root / "generated"),
+        "/elsewhere",
+    ]
+    assert env[baseline.EXPECT_ENV] == str(root)
+    # make test's coverage would otherwise measure the old copy as `sessionhub`
+    assert not [k for k in env if k.startswith("COVERAGE_")]
