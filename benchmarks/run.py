@@ -369,8 +369,13 @@ def main() -> int:
         )
     base: baseline.Baseline | None = None
     baseline_note = ""
+    broken: list[str] = []  # a baseline that should run but does not: the run fails
     if any(s.baseline for s in stacks):
-        prepared = baseline.prepare()
+        try:
+            prepared = baseline.prepare()
+        except (RuntimeError, OSError, subprocess.TimeoutExpired) as exc:
+            broken.append(f"baseline {baseline.BASELINE_COMMIT[:7]}: {exc}")
+            prepared = f"not measured: the baseline failed ({str(exc).splitlines()[0]})"
         if isinstance(prepared, str):
             baseline_note = prepared
             stacks = [s for s in stacks if not s.baseline]
@@ -409,6 +414,7 @@ def main() -> int:
         print(f"skipped: {line}")
     try:
         results, failures = measure(stacks, cfg, base_url, args.repeat_limit, base)
+        failures += broken
         first_client: dict[str, float] = {}
         if not cfg.quick and not args.cpu_only:  # needs venvs of its own: not for --quick
             print("first client ready and first response, in runtime-only venvs ...", flush=True)
