@@ -196,6 +196,11 @@ def _fuzz_bodies(op: Op, h: Harness) -> None:
         same_json(op.actual(result), op.expected(body))
 
         result = h.call(raw)
+        if op.id == "equos.get" and raw.strip() == b"null":
+            # Equos answers 200 null for an unknown session: the documented NotFoundError
+            assert isinstance(result, sessionhub.NotFoundError), repr(result)
+            assert result.status_code == 200
+            return
         if isinstance(result, BaseException):
             assert isinstance(result, sessionhub.ResponseValidationError), (
                 f"{kind}: {type(result).__name__}: {result} for {raw[:300]!r}"
