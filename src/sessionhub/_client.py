@@ -44,7 +44,7 @@ from ._options import ClientOptions, RequestOptions
 from ._raw import CAPTURE, Capture
 from ._redact import Redactor
 from ._registry import by_name
-from ._response import decode_json, make_status_error, one_line, parse_model
+from ._response import Undecodable, decode_json, make_status_error, one_line, parse_model
 from ._retry import (
     MAX_RETRY_AFTER,
     RetryDecision,
@@ -747,9 +747,21 @@ class BaseClient:
             return str(httpx.QueryParams(kwargs["data"])).encode()
         return None
 
-    def _parse(self, op: Operation, response: Reply, parse: Callable[[Any], T]) -> T:
+    def _parse(
+        self, op: Operation, response: Reply, parse: Callable[[Any], T], items: str | None = None
+    ) -> T:
         """The response's JSON parsed by `parse` (a generated from_dict), or
-        ResponseValidationError with this client's credentials scrubbed from its message."""
+        ResponseValidationError with this client's credentials scrubbed from its message.
+
+        `items`: the body is a page whose member `items` holds the items, parsed one at a
+        time (`_response.loads_page`)."""
+        if items is not None:
+            try:
+                return parse_model(
+                    op, response, decode_json(op, response, items), parse, secrets=self._secrets
+                )
+            except Undecodable:
+                pass  # an item msgspec refuses: the ordinary reading decides, outside `except`
         return parse_model(op, response, decode_json(op, response), parse, secrets=self._secrets)
 
     def _request_of(
