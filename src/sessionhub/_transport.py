@@ -84,11 +84,18 @@ RequestTuple = tuple[str, str, Mapping[str, str], bytes | None]
 # msgspec parses any buffer, so no `bytes` copy is made on the way to the models.
 LARGE_BODY = 64 * 1024
 Body = bytes | mmap.mmap
+# Linux: the map's pages are allocated (zeroed) in the mmap call itself, not by one page
+# fault per 4 KiB as the body is written. A fresh map is dearer than reused heap memory
+# (a micro-benchmark of a 0.9 MB page: map, write, unmap 0.8 ms, 0.4 ms populated, against
+# 0.015 ms for the join it replaces): populated, W2's CPU per item stayed within the noise.
+_POPULATE = getattr(mmap, "MAP_POPULATE", 0)
 
 
 def large_body(size: int) -> mmap.mmap:
     """An empty anonymous map of `size` bytes (>= 1) for a body to be written into."""
-    return mmap.mmap(-1, size)
+    if _POPULATE:
+        return mmap.mmap(-1, size, flags=mmap.MAP_PRIVATE | mmap.MAP_ANONYMOUS | _POPULATE)
+    return mmap.mmap(-1, size)  # pragma: no cover - macOS, Windows
 
 
 def join_body(chunks: list[bytes], size: int) -> Body:
