@@ -18,9 +18,10 @@ from sessionhub._transport import DEFAULT_MAX_RESPONSE_SIZE, DeferredSender, Sen
 ACCOUNT = "AC" + "0" * 32
 SID = "KC" + "0" * 32
 SERVICE = "KS" + "0" * 32
-BODY = (
-    b'{"sid": "%s", "service_sid": "%s", "account_sid": "%s", "status": "open"}'
-    % (SID.encode(), SERVICE.encode(), ACCOUNT.encode())
+BODY = b'{"sid": "%s", "service_sid": "%s", "account_sid": "%s", "status": "open"}' % (
+    SID.encode(),
+    SERVICE.encode(),
+    ACCOUNT.encode(),
 )
 
 

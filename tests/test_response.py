@@ -14,10 +14,11 @@ from _sessionhub_generated.twilio_proxy.models.list_sessions_response import Lis
 from hypothesis import given
 from hypothesis import strategies as st
 
+import sessionhub._response
 from sessionhub import ResponseValidationError, TwilioProxy
 from sessionhub._redact import Redactor
-from sessionhub._response import LazyItems, Undecodable, loads, loads_page
-from sessionhub._transport import Reply
+from sessionhub._response import LazyItems, Undecodable, lazy_page, loads, loads_page
+from sessionhub._transport import LARGE_BODY, Reply
 from sessionhub._vendors.twilio import LIST
 from tests.conftest import SAMPLES
 
@@ -135,13 +136,26 @@ def test_page_items_are_decoded_one_at_a_time_when_reached() -> None:
     [b'{"a": "\xff"}', b'{"a": 1e999}'],  # invalid UTF-8 in a string; a number out of range
 )
 def test_an_item_msgspec_refuses_raises_undecodable_not_a_value_error(item: bytes) -> None:
-    items = loads_page(b'{"sessions": [{}, ' + item + b"]}", "sessions")["sessions"]
-    iterator = iter(items)
-    assert next(iterator) == {}
+    page = loads_page(b'{"sessions": [{}, ' + item + b"]}", "sessions")
+    seen: list[Any] = []
+
+    def parse(data: Any) -> None:  # iterates as the generated from_dict does
+        for entry in data["sessions"]:
+            seen.append(entry)
+
     with pytest.raises(Undecodable) as raised:
-        next(iterator)
+        lazy_page(parse)(page)
+    assert seen == [{}]  # the first item was decoded, then msgspec refused the second
     assert not isinstance(raised.value, ValueError)  # parse_model would report it as a misfit
-    assert raised.value.__suppress_context__
+    assert raised.value.__context__ is None  # msgspec's error is not kept
+
+
+def test_lazy_page_passes_the_generated_codes_own_errors_through() -> None:
+    def parse(data: Any) -> None:
+        raise TypeError("sessions: unexpected str")
+
+    with pytest.raises(TypeError, match="unexpected str"):
+        lazy_page(parse)({"sessions": "x"})
 
 
 @pytest.mark.parametrize(
@@ -188,16 +202,28 @@ PAGE_ITEM = (SAMPLES / "twilio-proxy" / "session-fetch-200.json").read_bytes()
         b'{"sid": 5}',  # a type error in an item
         b"{}",  # a required field missing
         b'"text"',  # an item that is no object
+        b'{"sid": 5}, {"sid": "\xff"}',  # two faults: the whole-body reading decides which
         None,  # no error at all
     ],
 )
-def test_a_page_parsed_item_by_item_ends_as_the_whole_page_would(bad: bytes | None) -> None:
-    items = [PAGE_ITEM, PAGE_ITEM] + ([] if bad is None else [bad])
+def test_a_page_parsed_item_by_item_ends_as_the_whole_page_would(
+    bad: bytes | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    items = [PAGE_ITEM] * 100 + ([] if bad is None else [bad])  # past LARGE_BODY: item by item
     body = b'{"sessions": [' + b", ".join(items) + b'], "meta": {"next_page_url": null}}'
+    assert len(body) >= LARGE_BODY
     client = TwilioProxy(account_sid="AC" + "0" * 32, auth_token="t" * 32)
     reply = Reply(
         200, "OK", {"content-type": "application/json"}, body, ("GET", "u", {}, None), Redactor()
     )
+    paged: list[int] = []
+    real_loads_page = sessionhub._response.loads_page
+
+    def spied(body: Any, items: str) -> Any:
+        paged.append(len(body))
+        return real_loads_page(body, items)
+
+    monkeypatch.setattr(sessionhub._response, "loads_page", spied)
 
     def outcome(items: str | None) -> Any:
         try:
@@ -206,4 +232,6 @@ def test_a_page_parsed_item_by_item_ends_as_the_whole_page_would(bad: bytes | No
             return type(exc), str(exc), exc.field, exc.__context__, exc.__cause__
         return [session.to_dict() for session in page.sessions]
 
-    assert outcome("sessions") == outcome(None)
+    by_item = outcome("sessions")
+    assert paged == [len(body)]  # it did go item by item
+    assert by_item == outcome(None)

@@ -51,6 +51,7 @@ __all__ = [
     "LazyItems",
     "Undecodable",
     "decode_json",
+    "lazy_page",
     "loads",
     "loads_page",
     "make_status_error",
@@ -89,8 +90,10 @@ MAX_MESSAGE = 300
 
 # One decoder for every body: reusing it skips msgspec's per-call set-up.
 _decode = msgspec.json.Decoder().decode
-_decode_members = msgspec.json.Decoder(dict[str, msgspec.Raw]).decode
-_decode_elements = msgspec.json.Decoder(list[msgspec.Raw]).decode
+# A page in one pass: each top-level array as `msgspec.Raw` slices of the body (scanned,
+# not decoded: about a quarter of a full decode's cost), every other member decoded.
+_Member = list[msgspec.Raw] | dict[str, Any] | str | int | float | bool | None
+_decode_page = msgspec.json.Decoder(dict[str, _Member]).decode
 
 
 def loads(body: Body) -> Any:
@@ -109,39 +112,50 @@ def loads(body: Body) -> Any:
 
 class Undecodable(Exception):
     """An item of a page that msgspec refuses (invalid UTF-8, 1e999): the page is then
-    parsed again whole by `loads`, so that its acceptance and its errors are the ordinary
-    ones. Not a ValueError: the generated code and `parse_model` let it through."""
+    parsed again whole, so that its acceptance and its errors are the ordinary ones."""
 
 
 class LazyItems(list):  # type: ignore[type-arg]
     """A page's item array as `msgspec.Raw` slices of the body; iterating decodes each
-    item only when it is reached. It is a `list`, so the generated `from_dict` checks it as
-    the array it is; the generated code only ever iterates it once."""
+    item only when it is reached (msgspec's errors then come out of the iteration: see
+    `lazy_page`). It is a `list`, so the generated `from_dict` checks it as the array it
+    is; the generated code only ever iterates it, once."""
 
     __slots__ = ()
 
     def __iter__(self) -> Iterator[Any]:
-        for raw in list.__iter__(self):
-            try:
-                item = _decode(raw)
-            except (msgspec.DecodeError, RecursionError):
-                raise Undecodable from None
-            yield item
+        return map(_decode, list.__iter__(self))  # no Python frame per item
 
 
 def loads_page(body: Body, items: str) -> Any:
     """`loads(body)`, except that the member `items` of a top-level object, when it is an
     array, is a `LazyItems`. Anything msgspec refuses here goes to `loads`."""
     try:
-        members = _decode_members(body)
-        return {
-            key: LazyItems(_decode_elements(raw)) if key == items else _decode(raw)
-            for key, raw in members.items()
-        }
-    # not an object, `items` not an array, a member msgspec refuses: the ordinary reading
+        members = _decode_page(body)
+        for key, value in members.items():
+            if type(value) is list:
+                members[key] = LazyItems(value) if key == items else [_decode(raw) for raw in value]
+    # not an object, an integer beyond 64 bits, a member msgspec refuses: the ordinary reading
     except (msgspec.DecodeError, RecursionError):
         pass
+    else:
+        return members
     return loads(body)
+
+
+def lazy_page(parse: Callable[[Any], T]) -> Callable[[Any], T]:
+    """`parse` (a generated page `from_dict`) for a body read by `loads_page`: msgspec's
+    refusal of an item, which `parse_model` would take for a misfit (it is a ValueError),
+    raises Undecodable instead. The generated code raises no msgspec error of its own."""
+
+    def parse_page(data: Any) -> T:
+        try:
+            return parse(data)
+        except (msgspec.DecodeError, RecursionError):
+            pass  # outside the `except`: msgspec's error is not kept as a context
+        raise Undecodable
+
+    return parse_page
 
 
 def scrub(text: str, secrets: tuple[str, ...]) -> str:
