@@ -26,6 +26,8 @@ import venv
 from collections.abc import Callable
 from pathlib import Path
 
+from render import SERVICE_SID, TWILIO, session_sid
+
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 VENVS = BENCH / ".venvs"
@@ -127,26 +129,66 @@ def runtime_venvs() -> dict[str, Path]:
     return pythons
 
 
-def first_client_ready(runs: int) -> dict[str, float]:
-    """Median ms over each venv's bare interpreter: import plus the first client built."""
+def first_response_code(base_url: str) -> dict[str, str]:
+    """Import, the first client built, one session fetched from the loopback server and the
+    client closed: what a process pays until its first answer. sessionhub imports aiohttp
+    on the first request (not when the client is built), so this is where that cost shows."""
+    sid = session_sid(0)
+    return {
+        "sessionhub": (
+            "import asyncio\n"
+            "from sessionhub import TwilioProxy\n"
+            "async def main():\n"
+            f"    client = TwilioProxy(account_sid={ACCOUNT!r}, auth_token='t' * 32,\n"
+            f"                         base_url={base_url!r})\n"
+            f"    session = await client.sessions.get({SERVICE_SID!r}, {sid!r})\n"
+            f"    assert session.sid == {sid!r}\n"
+            "    await client.aclose()\n"
+            "asyncio.run(main())"
+        ),
+        "twilio": (
+            "import asyncio\n"
+            "from twilio.rest import Client\n"
+            "from twilio.http.async_http_client import AsyncTwilioHttpClient\n"
+            "class Loopback(AsyncTwilioHttpClient):\n"  # as stacks/twilio_python.py does
+            "    async def request(self, method, url, *args, **kwargs):\n"
+            f"        url = url.replace({TWILIO!r}, {base_url!r}, 1)\n"
+            "        return await super().request(method, url, *args, **kwargs)\n"
+            "async def main():\n"
+            "    http = Loopback()\n"
+            f"    client = Client({ACCOUNT!r}, 't' * 32, http_client=http)\n"
+            f"    session = await client.proxy.v1.services({SERVICE_SID!r}).sessions({sid!r})"
+            ".fetch_async()\n"
+            f"    assert session.sid == {sid!r}\n"
+            "    await http.close()\n"
+            "asyncio.run(main())"
+        ),
+    }
+
+
+def first_client_ready(runs: int, base_url: str | None = None) -> dict[str, float]:
+    """Median ms over each venv's bare interpreter: import plus the first client built
+    (keys "sessionhub", "twilio") and, given the loopback server's `base_url`, also until
+    the first response (keys "sessionhub first response", "twilio first response")."""
     env = _env()
     pythons = runtime_venvs()
+    statements = {name: {name: FIRST_CLIENT[name]} for name in pythons}
+    if base_url is not None:
+        for name, code in first_response_code(base_url).items():
+            statements[name][f"{name} first response"] = code
     jobs = [
-        (name, str(python), code)
-        for name, python in pythons.items()
-        for code in ("pass", FIRST_CLIENT[name])
+        (key, str(pythons[name]), code)
+        for name in pythons
+        for key, code in {f"{name} bare": "pass", **statements[name]}.items()
     ]
     for _, python, code in jobs:
         _time_once(code, env, python)  # compiles .pyc files; not measured
-    samples: dict[tuple[str, str], list[float]] = {(n, c): [] for n, _, c in jobs}
+    samples: dict[str, list[float]] = {key: [] for key, _, _ in jobs}
     for _ in range(runs):
-        for name, python, code in jobs:
-            samples[name, code].append(_time_once(code, env, python))
+        for key, python, code in jobs:
+            samples[key].append(_time_once(code, env, python))
     return {
-        name: (
-            statistics.median(samples[name, FIRST_CLIENT[name]])
-            - statistics.median(samples[name, "pass"])
-        )
-        * 1000
+        key: (statistics.median(samples[key]) - statistics.median(samples[f"{name} bare"])) * 1000
         for name in pythons
+        for key in statements[name]
     }

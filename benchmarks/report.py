@@ -323,7 +323,7 @@ def _goal_rows_16(
             "first client ready (runtime-only venvs): sessionhub ÷ twilio-python async",
             "≤ 0.8x",
             None if sh is None or not tw else sh / tw,
-            "" if sh is None or tw is None else f"{sh:.0f} ms ÷ {tw:.0f} ms",
+            _first_client_detail(meta.first_client_ms),
         )
     )
     # Issue 16 says "1.2x one page's body": the divisor is the body's size, not the peak RSS
@@ -533,7 +533,13 @@ def render_report(
     for name, value in import_ms.items():
         table.row(name + (" (absolute)" if name == "bare interpreter" else ""), _fmt(value, 0))
     for name, value in meta.first_client_ms.items():
-        table.row(f"{name}: import + first client built, runtime-only venv", _fmt(value, 0))
+        what = (
+            "until the first response" if name.endswith(" first response") else "first client built"
+        )
+        table.row(
+            f"{name.removesuffix(' first response')}: import + {what}, runtime-only venv",
+            _fmt(value, 0),
+        )
     add(str(table))
     add("")
     if meta.sandbox_rps:
@@ -545,3 +551,16 @@ def render_report(
         add(str(table))
         add("")
     return "\n".join(out)
+
+
+def _first_client_detail(ms: dict[str, float]) -> str:
+    """The ready times, and (not a goal, shown so that nothing is hidden: sessionhub imports
+    aiohttp on the first request) the same ratio until the first response."""
+    sh, tw = ms.get("sessionhub"), ms.get("twilio")
+    if sh is None or tw is None:
+        return ""
+    detail = f"{sh:.0f} ms ÷ {tw:.0f} ms"
+    sh_r, tw_r = ms.get("sessionhub first response"), ms.get("twilio first response")
+    if sh_r is not None and tw_r:
+        detail += f"; until the first response: {sh_r:.0f} ms ÷ {tw_r:.0f} ms = {sh_r / tw_r:.2f}x"
+    return detail

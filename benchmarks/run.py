@@ -325,19 +325,20 @@ def main() -> int:
         print(f"skipped: {line}")
     try:
         results, failures = measure(stacks, cfg, base_url, args.repeat_limit)
+        first_client: dict[str, float] = {}
+        if not cfg.quick:  # needs venvs of its own: not for --quick
+            print("first client ready and first response, in runtime-only venvs ...", flush=True)
+            first_client = imports.first_client_ready(cfg.import_runs, base_url)
     finally:
         srv.stop()
         shutil.rmtree(work, ignore_errors=True)
     print("import time ...", flush=True)
     import_ms = imports.measure(cfg.import_runs, installed)
-    first_client: dict[str, float] = {}
     rps: list[tuple[float, float]] = []
-    if not cfg.quick:  # both need venvs or a sandbox of their own: not for --quick
-        print("first client ready, in runtime-only venvs ...", flush=True)
-        first_client = imports.first_client_ready(cfg.import_runs)
-        if installed("sessionhub.sandbox") and installed("uvicorn"):
-            print("sandbox throughput ...", flush=True)
-            rps = sandbox_rps(cfg.runs, 10_000)
+    # a sandbox of its own: not for --quick
+    if not cfg.quick and installed("sessionhub.sandbox") and installed("uvicorn"):
+        print("sandbox throughput ...", flush=True)
+        rps = sandbox_rps(cfg.runs, 10_000)
     elapsed = time.perf_counter() - started
 
     medians = {key: statistics.median(r["cpu_s"] for r in runs) for key, runs in results.items()}
