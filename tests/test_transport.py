@@ -7,6 +7,7 @@ import asyncio
 import gzip
 import mmap
 import socket
+import sys
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 
@@ -19,10 +20,12 @@ from sessionhub._redact import Redactor
 from sessionhub._transport import (
     DEFAULT_MAX_RESPONSE_SIZE,
     LARGE_BODY,
+    POPULATE_MAX,
     AttemptTimeout,
     Reply,
     SenderClosed,
     join_body,
+    large_body,
 )
 
 Handler = Callable[[asyncio.StreamReader, asyncio.StreamWriter], Awaitable[None]]
@@ -209,6 +212,25 @@ async def test_a_large_body_cut_short_is_a_read_error() -> None:
     async with tcp_server(cut) as (url, _):
         with pytest.raises(httpx.ReadError):
             await send(url)
+
+
+def _resident_kib() -> int:
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * (mmap.PAGESIZE // 1024)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="/proc and MAP_POPULATE")
+def test_only_a_page_sized_map_is_resident_before_it_is_written() -> None:
+    """A page's map is populated at once (cheaper than a fault per 4 KiB); a larger one is
+    not, so a Content-Length a server announces but does not send costs nothing."""
+    before = _resident_kib()
+    page = large_body(POPULATE_MAX)
+    populated = _resident_kib() - before
+    large = large_body(4 * POPULATE_MAX)
+    unwritten = _resident_kib() - before - populated
+    assert populated >= POPULATE_MAX // 1024 * 0.9, populated
+    assert unwritten < POPULATE_MAX // 1024 // 8, unwritten
+    del page, large
 
 
 def test_join_body_empties_the_chunks_into_one_map() -> None:
