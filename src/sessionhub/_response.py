@@ -12,8 +12,9 @@ RSS of streaming (benchmarks/README.md). What msgspec refuses is handed to `json
 the bodies accepted and the errors raised stay the standard library's (a UTF-8 BOM, UTF-16,
 NaN and infinities, lone surrogates; its messages). Integers of any size stay exact.
 
-A page of a listing is parsed item by item (`decode_json(..., items=KEY)`): msgspec first
-cuts the body into `msgspec.Raw` slices (views into the body, no copy), and each item is
+A large page of a listing (from `_transport.LARGE_BODY` bytes on) is parsed item by item
+(`decode_json(..., items=KEY)`): msgspec first cuts the body into `msgspec.Raw` slices
+(views into the body, no copy), and each item is
 decoded only when the generated `from_dict` loop reaches it, then dropped once its model is
 built. The whole page is still parsed and checked before anything is returned, but the
 decoded tree of a page (about twice the body) never exists at once: only the body, the
@@ -183,7 +184,8 @@ def decode_json(op: Operation, response: Reply, items: str | None = None) -> Any
     """The JSON body of a 2xx response, or ResponseValidationError naming what is wrong.
 
     With `items`, the body is a page whose member `items` is decoded lazily (`loads_page`);
-    the caller then parses it again without `items` if an item raises `Undecodable`."""
+    if the page then fails (`Undecodable` or any ResponseValidationError), the caller parses
+    it again without `items`, so that the error is the whole-body reading's."""
     content_type = response.headers.get("content-type", "")
     media = content_type.split(";", 1)[0].strip().lower()
     if media and media != "application/json" and not media.endswith("+json"):

@@ -196,12 +196,11 @@ def _fuzz_bodies(op: Op, h: Harness) -> None:
         same_json(op.actual(result), op.expected(body))
 
         result = h.call(raw)
-        if (
-            op.id == "equos.get"
-            and not raw.strip()
-            and isinstance(result, sessionhub.NotFoundError)
-        ):
-            return  # a body truncated to nothing reads as Equos's null: not found, as documented
+        if op.id == "equos.get" and isinstance(result, sessionhub.NotFoundError):
+            # Equos answers a null session (or nothing) for an unknown id: documented as
+            # NotFoundError (tests/vendors/test_equos.py), not a body that fails validation
+            assert raw.strip() in (b"", b"null"), f"{kind}: {result} for {raw[:300]!r}"
+            return
         if isinstance(result, BaseException):
             assert isinstance(result, sessionhub.ResponseValidationError), (
                 f"{kind}: {type(result).__name__}: {result} for {raw[:300]!r}"
