@@ -283,6 +283,17 @@ def measure(
     return results, failures
 
 
+def _page_body_mib(folder: Path) -> float | None:
+    """The mean size of one page's body as served from `folder` (`<page>.json`), the last
+    page left out when there are others (it may be short): the streaming goal's divisor."""
+    pages = sorted(folder.glob("*.json"), key=lambda p: int(p.stem))
+    if len(pages) > 1:
+        pages = pages[:-1]
+    if not pages:
+        return None
+    return statistics.mean(p.stat().st_size for p in pages) / (1024 * 1024)
+
+
 def sandbox_rps(runs: int, requests: int) -> list[tuple[float, float]]:
     """`sandbox_rps.py` (issue 14's script) `runs` times: (requests/s, per CPU-second)."""
     figures = []
@@ -399,6 +410,7 @@ def main() -> int:
         fetch=cfg.pool,
         page_sizes=tuple(sorted({*cfg.page_sizes, cfg.memory_page_size})),
     )
+    page_body_mib = _page_body_mib(work / "site" / "pages" / str(cfg.memory_page_size))
     if pin:
         server.pin(SERVER_CPU)  # the server inherits this affinity ...
     srv = server.start(work, port, args.server)
@@ -461,6 +473,7 @@ def main() -> int:
             sandbox_rps=rps,
             baseline=base.label if base is not None else "",
             baseline_note=baseline_note,
+            page_body_mib=page_body_mib,
         ),
         concurrency=cfg.concurrency,
         page_sizes=cfg.page_sizes,

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import asyncio
 import gzip
+import mmap
 import socket
+import sys
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 
@@ -17,9 +19,13 @@ from sessionhub._aiohttp import AiohttpSender
 from sessionhub._redact import Redactor
 from sessionhub._transport import (
     DEFAULT_MAX_RESPONSE_SIZE,
+    LARGE_BODY,
+    POPULATE_MAX,
     AttemptTimeout,
     Reply,
     SenderClosed,
+    join_body,
+    large_body,
 )
 
 Handler = Callable[[asyncio.StreamReader, asyncio.StreamWriter], Awaitable[None]]
@@ -160,6 +166,79 @@ async def test_gzip_bodies_are_decoded_once() -> None:
         reply = await send(url)
     assert reply.content == b'{"a": 1}'
     assert reply.to_httpx().json() == {"a": 1}  # not decompressed a second time
+
+
+# A page-sized body: its bytes differ along its length, so a misplaced chunk would show.
+LARGE = b'{"a": "' + bytes(range(65, 91)) * (3 * LARGE_BODY // 26) + b'"}'
+
+
+def _large(head: str, body: bytes, sent: bytes | None = None) -> Handler:
+    async def handler(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        writer.write(head.encode() + (body if sent is None else sent))
+        await writer.drain()
+
+    return handler
+
+
+@pytest.mark.parametrize("encoding", ["identity", "gzip"])
+async def test_a_large_body_is_read_into_one_anonymous_map(encoding: str) -> None:
+    """Off glibc's heap (see _transport.LARGE_BODY): with a Content-Length, written into one
+    map as it arrives; gzipped (no length known before inflating), copied into one."""
+    wire = LARGE if encoding == "identity" else gzip.compress(LARGE)
+    head = (
+        f"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Encoding: {encoding}\r\n"
+        f"Content-Length: {len(wire)}\r\n\r\n"
+    )
+    async with tcp_server(_large(head, wire)) as (url, _):
+        reply = await send(url)
+    assert isinstance(reply.body, mmap.mmap) and len(reply.body) == len(LARGE)
+    assert reply.content == LARGE and isinstance(reply.content, bytes)
+    assert reply.to_httpx().content == LARGE
+
+
+async def test_a_small_body_stays_bytes() -> None:
+    async with tcp_server(ok) as (url, _):
+        reply = await send(url)
+    assert type(reply.body) is bytes and reply.content is reply.body
+
+
+async def test_a_large_body_cut_short_is_a_read_error() -> None:
+    head = f"HTTP/1.1 200 OK\r\nContent-Length: {len(LARGE)}\r\n\r\n"
+
+    async def cut(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        writer.write(head.encode() + LARGE[: 2 * LARGE_BODY])
+        await writer.drain()  # then the connection is dropped
+
+    async with tcp_server(cut) as (url, _):
+        with pytest.raises(httpx.ReadError):
+            await send(url)
+
+
+def _resident_kib() -> int:
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * (mmap.PAGESIZE // 1024)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="/proc and MAP_POPULATE")
+def test_only_a_page_sized_map_is_resident_before_it_is_written() -> None:
+    """A page's map is populated at once (cheaper than a fault per 4 KiB); a larger one is
+    not, so a Content-Length a server announces but does not send costs nothing."""
+    before = _resident_kib()
+    page = large_body(POPULATE_MAX)
+    populated = _resident_kib() - before
+    large = large_body(4 * POPULATE_MAX)
+    unwritten = _resident_kib() - before - populated
+    assert populated >= POPULATE_MAX // 1024 * 0.9, populated
+    assert unwritten < POPULATE_MAX // 1024 // 8, unwritten
+    del page, large
+
+
+def test_join_body_empties_the_chunks_into_one_map() -> None:
+    chunks = [LARGE[i : i + 1000] for i in range(0, len(LARGE), 1000)]
+    body = join_body(chunks, len(LARGE))
+    assert isinstance(body, mmap.mmap) and body[:] == LARGE and chunks == []
+    small = [b"{", b"}"]
+    assert join_body(small, 2) == b"{}" and small == []
 
 
 async def test_create_dropped_after_sending_is_sent_once() -> None:

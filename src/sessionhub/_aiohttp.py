@@ -23,14 +23,18 @@ import yarl
 
 from ._redact import Redactor
 from ._transport import (
+    LARGE_BODY,
     MAX_CONNECTIONS,
     USER_AGENT,
     AttemptTimeout,
+    Body,
     BodyTooLarge,
     Reply,
     SenderClosed,
     WrongLoop,
     is_identity,
+    join_body,
+    large_body,
 )
 
 __all__ = ["AiohttpSender"]
@@ -146,7 +150,7 @@ class AiohttpSender:
                     if length > self._max:
                         response.close()  # refused unread: the connection is not reused
                         raise BodyTooLarge(self._max)
-                    body = await response.read()  # the common case: aiohttp stops at length
+                    body = await self._read_length(response, length)
                 else:
                     body = await self._read_bounded(response)
         except (aiohttp.ClientError, TimeoutError) as exc:
@@ -161,7 +165,23 @@ class AiohttpSender:
             response.raw_headers,
         )
 
-    async def _read_bounded(self, response: aiohttp.ClientResponse) -> bytes:
+    @staticmethod
+    async def _read_length(response: aiohttp.ClientResponse, length: int) -> Body:
+        # The common case: aiohttp stops at Content-Length (and raises if the connection
+        # closes before it). A large body is written straight into one map of its length as
+        # it arrives: no list of chunks plus their joined copy, nothing left on the heap.
+        if length < LARGE_BODY:
+            return await response.read()
+        body = large_body(length)
+        async for chunk in response.content.iter_any():
+            if body.tell() + len(chunk) > length:  # pragma: no cover - aiohttp stops at length
+                raise aiohttp.ClientPayloadError(f"more than the {length} bytes announced")
+            body.write(chunk)
+        if body.tell() != length:  # pragma: no cover - aiohttp raises ContentLengthError
+            raise aiohttp.ClientPayloadError(f"the body ended at {body.tell()} of {length} bytes")
+        return body
+
+    async def _read_bounded(self, response: aiohttp.ClientResponse) -> Body:
         # aiohttp inflates a compressed body in bounded steps (its max_decompress_size), so
         # counting the inflated chunks bounds memory by the budget plus one step.
         limit = self._max
@@ -173,7 +193,7 @@ class AiohttpSender:
                 response.close()  # the rest is never read: the connection is not reused
                 raise BodyTooLarge(limit)
             chunks.append(chunk)
-        return b"".join(chunks)
+        return join_body(chunks, size)
 
     async def aclose(self) -> None:
         self._closed = True

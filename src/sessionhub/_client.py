@@ -35,6 +35,7 @@ from ._exceptions import (
     ClientClosedError,
     ConfigurationError,
     ResponseTooLargeError,
+    ResponseValidationError,
     SessionHubError,
     Vendor,
 )
@@ -44,7 +45,14 @@ from ._options import ClientOptions, RequestOptions
 from ._raw import CAPTURE, Capture
 from ._redact import Redactor
 from ._registry import by_name
-from ._response import decode_json, make_status_error, one_line, parse_model
+from ._response import (
+    Undecodable,
+    decode_json,
+    lazy_page,
+    make_status_error,
+    one_line,
+    parse_model,
+)
 from ._retry import (
     MAX_RETRY_AFTER,
     RetryDecision,
@@ -55,6 +63,7 @@ from ._retry import (
 )
 from ._transport import (
     DEFAULT_MAX_RESPONSE_SIZE,
+    LARGE_BODY,
     AttemptTimeout,
     BodyTooLarge,
     DeferredSender,
@@ -747,9 +756,27 @@ class BaseClient:
             return str(httpx.QueryParams(kwargs["data"])).encode()
         return None
 
-    def _parse(self, op: Operation, response: Reply, parse: Callable[[Any], T]) -> T:
+    def _parse(
+        self, op: Operation, response: Reply, parse: Callable[[Any], T], items: str | None = None
+    ) -> T:
         """The response's JSON parsed by `parse` (a generated from_dict), or
-        ResponseValidationError with this client's credentials scrubbed from its message."""
+        ResponseValidationError with this client's credentials scrubbed from its message.
+
+        `items`: the body is a page whose member `items` holds the items, parsed one at a
+        time (`_response.loads_page`) when the body is large, so that the decoded tree of the
+        whole page never exists at once. A small page is parsed whole: its tree is small,
+        and cutting it into slices first costs about 40 % of its parse (50 Twilio sessions
+        a page), against about +0.14 us per item at 1,000 (median of paired runs), where
+        each item's dict is still in the CPU cache when its model is built."""
+        if items is not None and len(response.body) >= LARGE_BODY:
+            try:
+                data = decode_json(op, response, items)
+                return parse_model(op, response, data, lazy_page(parse), secrets=self._secrets)
+            except (Undecodable, ResponseValidationError):
+                # A page that fails is parsed again whole (outside this `except`), so that
+                # what is refused, and how it is told, is exactly the whole-body reading's
+                # even when a page has several faults. Only failing pages pay twice.
+                data = None
         return parse_model(op, response, decode_json(op, response), parse, secrets=self._secrets)
 
     def _request_of(

@@ -239,6 +239,7 @@ class AsyncPaginator(Generic[T]):
             del page  # neither the page nor its list stays alive while the next is fetched
             for item in items:
                 yield item
+                del item  # nor the last item, once the caller has it
             del items
 
     def _key(self, page: Page[T]) -> int | None:

@@ -37,10 +37,13 @@ class APIResource(Generic[C]):
         kwargs: Mapping[str, Any],
         options: RequestOptions,
         parse: Callable[[Any], T],
+        *,
+        items: str | None = None,
     ) -> T:
-        """Send, then parse a 2xx body with `parse` (a generated from_dict)."""
+        """Send, then parse a 2xx body with `parse` (a generated from_dict); `items` names
+        the member holding a page's items, parsed one at a time."""
         reply = await self._client._request(op, kwargs, options)
-        return self._client._parse(op, reply, parse)
+        return self._client._parse(op, reply, parse, items)
 
     def _parse(self, op: Operation, reply: Reply, parse: Callable[[Any], T]) -> T:
         return self._client._parse(op, reply, parse)

@@ -11,12 +11,20 @@ working buffer: orjson, as fast, holds ~13x the body while it parses, which rais
 RSS of streaming (benchmarks/README.md). What msgspec refuses is handed to `json.loads`, so
 the bodies accepted and the errors raised stay the standard library's (a UTF-8 BOM, UTF-16,
 NaN and infinities, lone surrogates; its messages). Integers of any size stay exact.
+
+A large page of a listing (from `_transport.LARGE_BODY` bytes on) is parsed item by item
+(`decode_json(..., items=KEY)`): msgspec first cuts the body into `msgspec.Raw` slices
+(views into the body, no copy), and each item is
+decoded only when the generated `from_dict` loop reaches it, then dropped once its model is
+built. The whole page is still parsed and checked before anything is returned, but the
+decoded tree of a page (about twice the body) never exists at once: only the body, the
+models built so far and one item's dict (benchmarks/README.md, "where memory goes").
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import msgspec
@@ -35,12 +43,23 @@ from ._exceptions import (
 )
 from ._redact import Redactor, encodable
 from ._retry import parse_retry_after
-from ._transport import Reply
+from ._transport import Body, Reply
 
 if TYPE_CHECKING:
     from ._operation import Operation
 
-__all__ = ["decode_json", "loads", "make_status_error", "one_line", "parse_model", "scrub"]
+__all__ = [
+    "LazyItems",
+    "Undecodable",
+    "decode_json",
+    "lazy_page",
+    "loads",
+    "loads_page",
+    "make_status_error",
+    "one_line",
+    "parse_model",
+    "scrub",
+]
 
 T = TypeVar("T")
 
@@ -72,9 +91,13 @@ MAX_MESSAGE = 300
 
 # One decoder for every body: reusing it skips msgspec's per-call set-up.
 _decode = msgspec.json.Decoder().decode
+# A page in one pass: each top-level array as `msgspec.Raw` slices of the body (scanned,
+# not decoded: about a quarter of a full decode's cost), every other member decoded.
+_Member = list[msgspec.Raw] | dict[str, Any] | str | int | float | bool | None
+_decode_page = msgspec.json.Decoder(dict[str, _Member]).decode
 
 
-def loads(body: bytes) -> Any:
+def loads(body: Body) -> Any:
     """The JSON value of `body`: msgspec, else the standard library's reading (or its error).
 
     Raises ValueError (JSONDecodeError, UnicodeDecodeError) or RecursionError, as
@@ -85,7 +108,55 @@ def loads(body: bytes) -> Any:
     # then says it in its own words
     except (msgspec.DecodeError, RecursionError):
         pass  # outside this `except`, so that json's error is not chained to msgspec's
-    return json.loads(body)
+    return json.loads(body if isinstance(body, bytes) else body[:])
+
+
+class Undecodable(Exception):
+    """An item of a page that msgspec refuses (invalid UTF-8, 1e999): the page is then
+    parsed again whole, so that its acceptance and its errors are the ordinary ones."""
+
+
+class LazyItems(list):  # type: ignore[type-arg]
+    """A page's item array as `msgspec.Raw` slices of the body; iterating decodes each
+    item only when it is reached (msgspec's errors then come out of the iteration: see
+    `lazy_page`). It is a `list`, so the generated `from_dict` checks it as the array it
+    is; the generated code only ever iterates it, once."""
+
+    __slots__ = ()
+
+    def __iter__(self) -> Iterator[Any]:
+        return map(_decode, list.__iter__(self))  # no Python frame per item
+
+
+def loads_page(body: Body, items: str) -> Any:
+    """`loads(body)`, except that the member `items` of a top-level object, when it is an
+    array, is a `LazyItems`. Anything msgspec refuses here goes to `loads`."""
+    try:
+        members = _decode_page(body)
+        for key, value in members.items():
+            if type(value) is list:
+                members[key] = LazyItems(value) if key == items else [_decode(raw) for raw in value]
+    # not an object, an integer beyond 64 bits, a member msgspec refuses: the ordinary reading
+    except (msgspec.DecodeError, RecursionError):
+        pass
+    else:
+        return members
+    return loads(body)
+
+
+def lazy_page(parse: Callable[[Any], T]) -> Callable[[Any], T]:
+    """`parse` (a generated page `from_dict`) for a body read by `loads_page`: msgspec's
+    refusal of an item, which `parse_model` would take for a misfit (it is a ValueError),
+    raises Undecodable instead. The generated code raises no msgspec error of its own."""
+
+    def parse_page(data: Any) -> T:
+        try:
+            return parse(data)
+        except (msgspec.DecodeError, RecursionError):
+            pass  # outside the `except`: msgspec's error is not kept as a context
+        raise Undecodable
+
+    return parse_page
 
 
 def scrub(text: str, secrets: tuple[str, ...]) -> str:
@@ -109,8 +180,12 @@ def _invalid_body(
     )
 
 
-def decode_json(op: Operation, response: Reply) -> Any:
-    """The JSON body of a 2xx response, or ResponseValidationError naming what is wrong."""
+def decode_json(op: Operation, response: Reply, items: str | None = None) -> Any:
+    """The JSON body of a 2xx response, or ResponseValidationError naming what is wrong.
+
+    With `items`, the body is a page whose member `items` is decoded lazily (`loads_page`);
+    if the page then fails (`Undecodable` or any ResponseValidationError), the caller parses
+    it again without `items`, so that the error is the whole-body reading's."""
     content_type = response.headers.get("content-type", "")
     media = content_type.split(";", 1)[0].strip().lower()
     if media and media != "application/json" and not media.endswith("+json"):
@@ -120,12 +195,12 @@ def decode_json(op: Operation, response: Reply) -> Any:
             f"expected a JSON body but got {media!r} (HTTP {response.status_code}); "
             "a proxy may be answering instead of the vendor",
         )
-    if not response.content:
+    if not len(response.body):
         raise _invalid_body(
             op, response, f"empty body on HTTP {response.status_code} where the spec requires JSON"
         )
     try:
-        return loads(response.content)
+        return loads(response.body) if items is None else loads_page(response.body, items)
     # JSONDecodeError and UnicodeDecodeError are ValueErrors; a plain ValueError comes from an
     # integer over 4300 digits, RecursionError from nesting deeper than the recursion limit.
     except (ValueError, RecursionError) as exc:

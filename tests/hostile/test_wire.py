@@ -47,6 +47,10 @@ CLOSED_AT = {
     "mid-headers": b"HTTP/1.1 200 OK\r\nContent-Ty",
     "after-headers": OK_HEAD,
     "mid-body": OK_HEAD + b'{"session": {"id"',
+    # past LARGE_BODY: the body was being written into its anonymous map
+    "mid-large-body": OK_HEAD.replace(b"200\r\n", b"1000000\r\n")
+    + b'{"session": {"id": "'
+    + b"x" * 300_000,
     "mid-chunk": CHUNKED_HEAD + b'20\r\n{"sess',
     "before-last-chunk": CHUNKED_HEAD + b"2\r\n{}\r\n",
 }

@@ -7,16 +7,27 @@ tracemalloc sees growing can only be the paginator or the facade keeping items a
 from __future__ import annotations
 
 import array
+import asyncio
 import gc
 import json
+import mmap
 import sys
 import tracemalloc
+import weakref
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import parse_qs
 
 import httpx
 import pytest
+from _sessionhub_generated.twilio_proxy.models.list_sessions_response import ListSessionsResponse
+
+import sessionhub._aiohttp
+from sessionhub._redact import Redactor
+from sessionhub._transport import Reply
+from sessionhub._vendors.twilio import LIST
+from tests.conftest import sample
+from tests.hostile._server import response, serve
 
 from ._ops import OPS_BY_ID, TWILIO_SERVICE, make_client
 from .conftest import SOAK_FULL, report
@@ -211,3 +222,112 @@ async def test_memory_one_page_at_a_time_without_the_cyclic_gc() -> None:
             tracemalloc.stop()
     assert pages == total // page_size
     assert peak < 2 * one_page, f"peak {peak / one_page:.1f} pages with the cyclic GC off"
+
+
+# --- one page: how many copies of it are alive at once (issue 16) --------------------------
+
+LIST_SAMPLE = sample("twilio-proxy", "sessions-list-page-200.json")
+PAGE_SIZE = 1000
+
+
+def _realistic_page(page: int, last: bool) -> bytes:
+    """A full Twilio page of the vendor's sample sessions (about 1 MB, every field set)."""
+    first = page * PAGE_SIZE
+    sessions = [
+        {**LIST_SAMPLE["sessions"][0], "sid": f"KC{first + i:032x}"} for i in range(PAGE_SIZE)
+    ]
+    next_url = (
+        None
+        if last
+        else f"https://proxy.twilio.com/v1/Services/{TWILIO_SERVICE}/Sessions"
+        f"?PageSize={PAGE_SIZE}&Page={page + 1}&PageToken=PA{first + PAGE_SIZE - 1}"
+    )
+    meta = {**LIST_SAMPLE["meta"], "page": page, "page_size": PAGE_SIZE, "next_page_url": next_url}
+    return json.dumps({"sessions": sessions, "meta": meta}).encode()
+
+
+def test_a_page_is_parsed_without_its_whole_decoded_tree() -> None:
+    """While a page is parsed, what exists beyond the body and the models it ends with is
+    about one item's dict (plus a slice object per item): the decoded tree of the whole
+    page, about twice the body, never exists at once. tracemalloc, not RSS: this is what
+    sessionhub allocates, whatever the allocator does with it."""
+    body = _realistic_page(0, last=True)
+    client = make_client("twilio", None)
+    reply = Reply(
+        200, "OK", {"content-type": "application/json"}, body, ("GET", "u", {}, None), Redactor()
+    )
+
+    def transient(items: str | None) -> int:
+        """Peak traced bytes during the parse beyond what the parsed page keeps."""
+        gc.collect()
+        tracemalloc.start()
+        try:
+            page = client._parse(LIST, reply, ListSessionsResponse.from_dict, items)
+            kept, peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+        assert len(page.sessions) == PAGE_SIZE
+        return peak - kept
+
+    by_item, whole = transient("sessions"), transient(None)
+    report(
+        "memory one page",
+        f"memory (one Twilio page of {PAGE_SIZE}, {len(body) / 2**20:.2f} MiB): transient while "
+        f"parsing {by_item / 2**20:.2f} MiB item by item, {whole / 2**20:.2f} MiB whole",
+    )
+    assert by_item < len(body) // 6, (by_item, len(body))
+    # the bound is sensitive: the same page decoded whole, then built, exceeds it severalfold
+    assert whole > len(body) // 2, (whole, len(body))
+
+
+@pytest.mark.parametrize("walk", ["items", "pages"])
+async def test_nothing_of_a_page_is_alive_while_the_next_is_fetched(
+    walk: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Over real sockets with the default sender, and with the cyclic GC off (reference
+    counting alone frees a page): when the server receives the request for a page, no model
+    of an earlier page and no earlier body (its anonymous map) is alive."""
+    pages = 3
+    bodies = [_realistic_page(p, last=p == pages - 1) for p in range(pages)]
+    models: list[list[weakref.ref[Any]]] = [[] for _ in range(pages)]
+    maps: list[weakref.ref[mmap.mmap]] = []
+    alive_at_fetch: list[tuple[int, int]] = []
+    make_map = sessionhub._aiohttp.large_body
+
+    def recorded(size: int) -> mmap.mmap:
+        body = make_map(size)
+        maps.append(weakref.ref(body))
+        return body
+
+    monkeypatch.setattr(sessionhub._aiohttp, "large_body", recorded)
+    requested: list[int] = []
+
+    async def handler(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        page = len(requested)
+        requested.append(page)
+        earlier = sum(ref() is not None for refs in models[:page] for ref in refs)
+        alive_at_fetch.append((earlier, sum(ref() is not None for ref in maps)))
+        writer.write(response(body=bodies[page]))
+        await writer.drain()
+
+    async with serve(handler, keep_alive=True) as server:
+        client = make_client("twilio", None, base_url=server.url)
+        async with client:
+            listing = client.sessions.list(TWILIO_SERVICE, page_size=PAGE_SIZE)
+            gc.disable()
+            try:
+                if walk == "items":
+                    async for session in listing:
+                        models[int(session.sid[2:], 16) // PAGE_SIZE].append(weakref.ref(session))
+                        del session
+                else:
+                    async for page in listing.pages():
+                        models[int(page.items[0].sid[2:], 16) // PAGE_SIZE] += map(
+                            weakref.ref, page.items
+                        )
+                        del page
+            finally:
+                gc.enable()
+    assert [len(refs) for refs in models] == [PAGE_SIZE] * pages
+    assert len(maps) == pages  # every body went through an anonymous map
+    assert alive_at_fetch == [(0, 0)] * pages

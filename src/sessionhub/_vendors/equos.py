@@ -272,7 +272,9 @@ class EquosSessions(APIResource[Equos]):
             kwargs = list_sessions._get_kwargs(
                 take=take, skip=skip, client_query=UNSET if client is None else client
             )
-            page = await self._call(LIST, kwargs, options, ListSessionsResponse.from_dict)
+            page = await self._call(
+                LIST, kwargs, options, ListSessionsResponse.from_dict, items="sessions"
+            )
             return EquosPage(page.sessions, skip, page.skip, page.total)
 
         return AsyncPaginator(

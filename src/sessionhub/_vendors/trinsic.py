@@ -214,7 +214,9 @@ class TrinsicSessions(APIResource[TrinsicConnect]):
                 order_by=ordering, order_direction=direction, page_size=size, page=page
             )
             kwargs = list_sessions._get_kwargs(body=body)
-            result = await self._call(LIST, kwargs, options, ListSessionsResponse.from_dict)
+            result = await self._call(
+                LIST, kwargs, options, ListSessionsResponse.from_dict, items="sessions"
+            )
             sessions = result.sessions if isinstance(result.sessions, list) else []
             return TrinsicPage(sessions, page, size)
 

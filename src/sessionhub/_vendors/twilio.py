@@ -275,7 +275,9 @@ class TwilioSessions(APIResource[TwilioProxy]):
             )
             if cursor:  # the next page: exactly the paging keys Twilio put in next_page_url
                 kwargs["params"] = {**kwargs.get("params", {}), **cursor}
-            page = await self._call(LIST, kwargs, options, ListSessionsResponse.from_dict)
+            page = await self._call(
+                LIST, kwargs, options, ListSessionsResponse.from_dict, items="sessions"
+            )
             return TwilioPage(page.sessions, cursor, _next_query(page))
 
         return AsyncPaginator(
