@@ -150,7 +150,11 @@ class AiohttpSender:
                     if length > self._max:
                         response.close()  # refused unread: the connection is not reused
                         raise BodyTooLarge(self._max)
-                    body = await self._read_length(response, length)
+                    body = (  # the common case, read whole: aiohttp stops at length
+                        await response.read()
+                        if length < LARGE_BODY
+                        else await self._read_length(response, length)
+                    )
                 else:
                     body = await self._read_bounded(response)
         except (aiohttp.ClientError, TimeoutError) as exc:
@@ -167,11 +171,10 @@ class AiohttpSender:
 
     @staticmethod
     async def _read_length(response: aiohttp.ClientResponse, length: int) -> Body:
-        # The common case: aiohttp stops at Content-Length (and raises if the connection
-        # closes before it). A large body is written straight into one map of its length as
-        # it arrives: no list of chunks plus their joined copy, nothing left on the heap.
-        if length < LARGE_BODY:
-            return await response.read()
+        # A large body (aiohttp stops at Content-Length, and raises if the connection closes
+        # before it) is written straight into one map of its length as it arrives: no list of
+        # chunks plus their joined copy, nothing left on the heap. Small ones are read whole
+        # by the caller, without this frame.
         body = large_body(length)
         async for chunk in response.content.iter_any():
             if body.tell() + len(chunk) > length:  # pragma: no cover - aiohttp stops at length
