@@ -14,6 +14,7 @@ from sessionhub import ClientClosedError, TwilioProxy
 from sessionhub._aiohttp import AiohttpSender
 from sessionhub._redact import Redactor
 from sessionhub._transport import DEFAULT_MAX_RESPONSE_SIZE, DeferredSender, SenderClosed
+from tests.hostile._server import response, serve
 
 ACCOUNT = "AC" + "0" * 32
 SID = "KC" + "0" * 32
@@ -102,41 +103,23 @@ def test_the_deferred_sender_opens_one_aiohttp_sender_and_refuses_once_closed() 
         unopened.open()
 
 
-async def _serve(hits: list[int]) -> asyncio.Server:
-    async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        while await reader.readuntil(b"\r\n\r\n"):
-            hits.append(1)
-            writer.write(
-                b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
-                b"Content-Length: %d\r\n\r\n%s" % (len(BODY), BODY)
-            )
-            await writer.drain()
-
-    async def guarded(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        try:
-            await handle(reader, writer)
-        except (asyncio.IncompleteReadError, ConnectionError):
-            writer.close()
-
-    return await asyncio.start_server(guarded, "127.0.0.1", 0)
+async def _ok(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+    writer.write(response(200, BODY))
+    await writer.drain()
 
 
 async def test_with_options_copies_share_the_sender_the_first_call_opens() -> None:
-    hits: list[int] = []
-    server = await _serve(hits)
-    port = server.sockets[0].getsockname()[1]
-    async with server:
-        client = TwilioProxy(
-            account_sid=ACCOUNT, auth_token="t" * 32, base_url=f"http://127.0.0.1:{port}"
-        )
+    async with serve(_ok, keep_alive=True) as server:
+        client = TwilioProxy(account_sid=ACCOUNT, auth_token="t" * 32, base_url=server.url)
         copy = client.with_options(max_retries=0)
         assert type(client._sender) is DeferredSender
         await copy.sessions.get(SERVICE, SID)  # opens the shared sender through the copy
         await client.sessions.get(SERVICE, SID)
         assert isinstance(client._sender, AiohttpSender)
         assert client._sender is copy._sender
-        assert len(hits) == 2
-        await copy.aclose()  # one pool: closing either closes both
+        assert len(server.requests) == 2
+        assert server.connections == 1  # one pool: the second call reused the connection
+        await copy.aclose()  # closing either closes both
         with pytest.raises(ClientClosedError):
             await client.sessions.get(SERVICE, SID)
-        assert len(hits) == 2  # nothing sent after the close
+        assert len(server.requests) == 2  # nothing sent after the close
