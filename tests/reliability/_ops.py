@@ -12,7 +12,7 @@ import datetime as dt
 import json
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 import httpx
 
@@ -82,6 +82,10 @@ class Op:
     actual: Callable[[Any], Any]
     expected: Callable[[Any], Any]
     schema: str | None = None  # the spec component (or a pseudo-name) of the success body
+    # What a 2xx body of JSON null or of zero bytes documentedly gives (Equos's "no session"):
+    # "none" (the call returns None) or "not-found" (NotFoundError, status 200); None: it is
+    # a malformed body like any other (ResponseValidationError).
+    null_body: Literal["none", "not-found"] | None = None
 
     @property
     def id(self) -> str:
@@ -265,6 +269,7 @@ OPS: list[Op] = [
         _nullable,
         _same,
         "EquosSession",  # a null get is NotFoundError (tested in tests/vendors/test_equos.py)
+        null_body="not-found",
     ),
     Op(
         "equos",
@@ -289,6 +294,7 @@ OPS: list[Op] = [
         _nullable,
         _same,
         "EquosSession?",
+        null_body="none",
     ),
     # --- Twilio Proxy ----------------------------------------------------------------------
     Op(
