@@ -776,7 +776,7 @@ class BaseClient:
                 # A page that fails is parsed again whole (outside this `except`), so that
                 # what is refused, and how it is told, is exactly the whole-body reading's
                 # even when a page has several faults. Only failing pages pay twice.
-                data = None
+                pass
         return parse_model(op, response, decode_json(op, response), parse, secrets=self._secrets)
 
     def _request_of(
